@@ -1,0 +1,89 @@
+"""The whole data set, read and checked once, with the look-ups pages need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from showcase.load import load_data
+from showcase.models import Cohort, Pillar, School, Source, Story, WeekOfAction
+from showcase.problems import DataError
+from showcase.validate import check_references
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Valid records, in the order they were read, and indexes over them."""
+
+    sources: dict[str, Source]
+    cohorts: dict[str, Cohort]
+    schools: dict[str, School]
+    weeks: dict[int, WeekOfAction]
+    stories: dict[str, Story]
+    schools_by_cohort: dict[str, list[School]] = field(default_factory=dict)
+    stories_by_school: dict[str, list[Story]] = field(default_factory=dict)
+    stories_by_week: dict[int, list[Story]] = field(default_factory=dict)
+    schools_by_pillar: dict[Pillar, list[School]] = field(default_factory=dict)
+    stories_by_pillar: dict[Pillar, list[Story]] = field(default_factory=dict)
+
+
+def read_catalog(data_dir: Path) -> Catalog:
+    """Load and check every data file; raise `DataError` with every problem at once."""
+    data = load_data(data_dir)
+    problems = data.problems + check_references(data)
+    if problems:
+        raise DataError(problems)
+    return build_catalog(
+        sources=data.sources,
+        cohorts=data.cohorts,
+        schools=data.schools,
+        weeks=data.weeks,
+        stories=data.stories,
+    )
+
+
+def build_catalog(
+    *,
+    sources: list[Source],
+    cohorts: list[Cohort],
+    schools: list[School],
+    weeks: list[WeekOfAction],
+    stories: list[Story],
+) -> Catalog:
+    """Index checked records; stories newest first, schools by name."""
+    schools = sorted(schools, key=lambda school: school.name.lower())
+    stories = sorted(stories, key=lambda story: (story.date, story.slug), reverse=True)
+    schools_by_cohort: dict[str, list[School]] = defaultdict(list)
+    stories_by_school: dict[str, list[Story]] = defaultdict(list)
+    stories_by_week: dict[int, list[Story]] = defaultdict(list)
+    schools_by_pillar: dict[Pillar, list[School]] = defaultdict(list)
+    stories_by_pillar: dict[Pillar, list[Story]] = defaultdict(list)
+    for school in schools:
+        for cohort_id in dict.fromkeys(listing.cohort for listing in school.cohorts):
+            schools_by_cohort[cohort_id].append(school)
+    for story in stories:
+        for slug in story.schools:
+            stories_by_school[slug].append(story)
+        if story.week_of_action is not None:
+            stories_by_week[story.week_of_action].append(story)
+        for pillar in story.pillars:
+            stories_by_pillar[pillar].append(story)
+    for school in schools:
+        pillars = {fact.pillar for fact in school.programs + school.ana_priorities}
+        pillars |= {p for story in stories_by_school[school.slug] for p in story.pillars}
+        for pillar in Pillar:
+            if pillar in pillars:
+                schools_by_pillar[pillar].append(school)
+    return Catalog(
+        sources={source.id: source for source in sources},
+        cohorts={cohort.id: cohort for cohort in cohorts},
+        schools={school.slug: school for school in schools},
+        weeks={week.year: week for week in sorted(weeks, key=lambda w: w.year, reverse=True)},
+        stories={story.slug: story for story in stories},
+        schools_by_cohort=dict(schools_by_cohort),
+        stories_by_school=dict(stories_by_school),
+        stories_by_week=dict(stories_by_week),
+        schools_by_pillar=dict(schools_by_pillar),
+        stories_by_pillar=dict(stories_by_pillar),
+    )

@@ -1,0 +1,79 @@
+"""The `showcase` command: check the data, export the schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from showcase.catalog import read_catalog
+from showcase.problems import DataError, Problem, display_path
+from showcase.schema import stale_schemas, write_schemas
+
+DEFAULT_DATA = Path("data")
+DEFAULT_SCHEMA = Path("schema")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="showcase", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every data file and report problems")
+    validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder")
+    validate.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="`github` also prints annotations that GitHub shows on the lines at fault",
+    )
+
+    schema = commands.add_parser("schema", help="write the JSON Schema files from the models")
+    schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA)
+    schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.data, args.format)
+    return _schema(args.out, args.check)
+
+
+def _validate(data_dir: Path, output_format: str) -> int:
+    try:
+        catalog = read_catalog(data_dir)
+    except DataError as error:
+        if output_format == "github":
+            for problem in error.problems:
+                print(_annotation(problem))
+        print(str(error), file=sys.stderr)
+        return 1
+    print(
+        f"The data is valid: {len(catalog.schools)} schools, {len(catalog.cohorts)} cohorts, "
+        f"{len(catalog.stories)} stories, {len(catalog.sources)} sources."
+    )
+    return 0
+
+
+def _annotation(problem: Problem) -> str:
+    text = (
+        f"{problem.field}: {problem.message} — {problem.fix}"
+        if problem.field
+        else (f"{problem.message} — {problem.fix}")
+    )
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={display_path(problem.file)},line={problem.line}::{escaped}"
+
+
+def _schema(folder: Path, check_only: bool) -> int:
+    if check_only:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"{folder / name} is out of date: run `make schema`", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_schemas(folder):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,340 @@
+"""The records of the showcase: what a cohort, a school, a story and a source are.
+
+These models are the single source of truth for the data format: the loader validates
+YAML against them and `showcase schema` exports them as the JSON Schema files that editors
+use to check the YAML as it is typed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+)
+
+from showcase.origin import Origin
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SCHOOL_YEAR_PATTERN = r"^(19|20)\d{2}-\d{2}$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Lower-case letters, digits and single hyphens, e.g. `leland-street-es`."),
+]
+
+
+def _no_angle_brackets(text: str) -> str:
+    if "<" in text or ">" in text:
+        raise ValueError("must not contain `<` or `>`: write plain text without HTML tags")
+    return text
+
+
+PlainText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_no_angle_brackets),
+]
+"""A short line of plain text: a name, a title, one sentence."""
+
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(_no_angle_brackets),
+]
+"""A paragraph of plain text."""
+
+SchoolYear = Annotated[
+    str,
+    StringConstraints(pattern=SCHOOL_YEAR_PATTERN),
+    Field(description="A school year written like `2023-24`."),
+]
+
+
+class Pillar(StrEnum):
+    """The four pillars of the community schools model, one spelling each."""
+
+    INTEGRATED_STUDENT_SUPPORTS = "integrated-student-supports"
+    EXPANDED_LEARNING = "expanded-learning-opportunities"
+    FAMILY_AND_COMMUNITY_ENGAGEMENT = "family-and-community-engagement"
+    COLLABORATIVE_LEADERSHIP = "collaborative-leadership"
+
+    @property
+    def title(self) -> str:
+        return PILLAR_TITLES[self]
+
+
+PILLAR_TITLES: dict[Pillar, str] = {
+    Pillar.INTEGRATED_STUDENT_SUPPORTS: "Integrated Student Supports",
+    Pillar.EXPANDED_LEARNING: "Expanded and Enhanced Learning Opportunities",
+    Pillar.FAMILY_AND_COMMUNITY_ENGAGEMENT: "Active Family and Community Engagement",
+    Pillar.COLLABORATIVE_LEADERSHIP: "Collaborative Leadership and Practices",
+}
+
+# Spellings found in the sources, mapped onto the one we publish.
+PILLAR_VARIANTS: dict[str, Pillar] = {
+    "expanded and enriched learning opportunities": Pillar.EXPANDED_LEARNING,
+    **{title.lower(): pillar for pillar, title in PILLAR_TITLES.items()},
+}
+
+
+def _pillar_from_any_spelling(value: Any) -> Any:
+    if isinstance(value, str):
+        return PILLAR_VARIANTS.get(value.strip().lower(), value.strip().lower())
+    return value
+
+
+PillarName = Annotated[Pillar, BeforeValidator(_pillar_from_any_spelling)]
+
+
+class Level(StrEnum):
+    """What kind of school it is, as its name or the source's heading says."""
+
+    PRIMARY_CENTER = "primary-center"
+    ELEMENTARY = "elementary"
+    MIDDLE = "middle"
+    HIGH = "high"
+    SPAN = "span"
+    CONTINUATION = "continuation"
+
+    @property
+    def title(self) -> str:
+        return LEVEL_TITLES[self]
+
+
+LEVEL_TITLES: dict[Level, str] = {
+    Level.PRIMARY_CENTER: "Primary center",
+    Level.ELEMENTARY: "Elementary school",
+    Level.MIDDLE: "Middle school",
+    Level.HIGH: "High school",
+    Level.SPAN: "Span school",
+    Level.CONTINUATION: "Continuation high school",
+}
+
+
+class Record(BaseModel):
+    """Base of every record: strict about unknown fields, and knows where it was read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin:
+        if self._origin is None:
+            raise RuntimeError(f"{type(self).__name__} was built without an origin")
+        return self._origin
+
+
+SourceIds = Annotated[
+    list[Slug],
+    Field(min_length=1, description="Ids of entries in `data/sources.yaml` that say this."),
+]
+
+
+class Source(Record):
+    """A public document that facts on the site come from."""
+
+    id: Slug = Field(description="The id that records use to cite this source.")
+    title: PlainText = Field(description="The document's own title.")
+    publisher: PlainText = Field(description="Who published it, e.g. `UTLA`.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        default=None, description="Its public address, only where the address is known."
+    )
+    published: PlainText | None = Field(
+        default=None, description="When it was published, as precisely as the source says."
+    )
+    archived_as: PlainText | None = Field(
+        default=None,
+        description="File name of the project's copy under `shared/sources/`, if there is one.",
+    )
+
+
+class SourcedFact(Record):
+    """One statement, with the sources that make it."""
+
+    text: LongText = Field(description="The statement, in our own words.")
+    sources: SourceIds
+
+
+class SourcedCount(Record):
+    """A number that a source gives; where sources disagree, list one per source."""
+
+    count: int = Field(ge=0, description="The number as the source gives it.")
+    note: PlainText | None = Field(default=None, description="What exactly was counted.")
+    sources: SourceIds
+
+
+class Cohort(Record):
+    """A group of schools that joined the initiative in the same school year."""
+
+    id: Slug = Field(description="Stable id, e.g. `cohort-4`.")
+    name: PlainText = Field(description="Display name, e.g. `Cohort IV`.")
+    started: SchoolYear = Field(description="The school year the cohort started.")
+    description: LongText = Field(description="A short description, from the sources.")
+    schools_added: list[SourcedCount] = Field(
+        default_factory=list, description="How many schools the cohort added, per source."
+    )
+    total_designated: list[SourcedCount] = Field(
+        default_factory=list,
+        description="How many community schools the initiative had in the cohort's first year.",
+    )
+    funding: list[SourcedFact] = Field(
+        default_factory=list, description="What the sources say of the cohort's funding."
+    )
+    sources: SourceIds
+
+
+class CohortsFile(Record):
+    """`data/cohorts.yaml`."""
+
+    cohorts: list[Cohort]
+
+
+class CohortListing(Record):
+    """A source that lists the school in a cohort."""
+
+    cohort: Slug = Field(description="Id of a cohort in `data/cohorts.yaml`.")
+    listed_as: PlainText | None = Field(
+        default=None, description="The name the source uses there, if it differs."
+    )
+    sources: SourceIds
+
+
+class PillarFact(Record):
+    """A program, partner or priority of a school, under one pillar."""
+
+    pillar: PillarName
+    text: LongText = Field(description="What it is, in our own words.")
+    sources: SourceIds
+
+
+class School(Record):
+    """A public school in the initiative, or listed beside it by a source."""
+
+    slug: Slug = Field(description="Stable id used in URLs and by stories.")
+    name: PlainText = Field(description="The school's name as the sources give it.")
+    aliases: list[PlainText] = Field(
+        default_factory=list, description="Other names that the sources use for this school."
+    )
+    cohorts: list[CohortListing] = Field(
+        default_factory=list,
+        description="Cohorts a source lists the school in; empty where no source gives one.",
+    )
+    designated: bool = Field(
+        default=True,
+        description="False for a school listed only beside the initiative (a partner network).",
+    )
+    level: Level | None = Field(default=None, description="Only where a source says it.")
+    campus: PlainText | None = Field(
+        default=None, description="The learning complex it belongs to, where a source says so."
+    )
+    grades: PlainText | None = Field(default=None, description="Grades served, e.g. `TK-5`.")
+    local_district: PlainText | None = Field(
+        default=None, description="LAUSD Local District, where a source says it."
+    )
+    website: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    notes: list[SourcedFact] = Field(
+        default_factory=list, description="Other facts about the school."
+    )
+    programs: list[PillarFact] = Field(
+        default_factory=list, description="Programs and partners, by pillar."
+    )
+    ana_priorities: list[PillarFact] = Field(
+        default_factory=list, description="Priorities from its Assets and Needs Assessment."
+    )
+    sources: SourceIds
+
+
+class SchoolsFile(Record):
+    """`data/schools.yaml`."""
+
+    schools: list[School]
+
+
+class WeekOfAction(Record):
+    """One year's Community Schools Week of Action."""
+
+    year: int = Field(ge=2000, le=2100)
+    start: datetime.date
+    end: datetime.date
+    description: LongText
+    sources: SourceIds
+
+
+class WeeksFile(Record):
+    """`data/weeks-of-action.yaml`."""
+
+    weeks: list[WeekOfAction]
+
+
+class SourcesFile(Record):
+    """`data/sources.yaml`."""
+
+    sources: list[Source]
+
+
+_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def _photo_file_name(name: str) -> str:
+    if not name.lower().endswith(_PHOTO_SUFFIXES) or "/" in name or name.startswith("."):
+        raise ValueError(
+            "must be the name of a JPEG, PNG or WebP file in the story's own folder, "
+            "e.g. `parents-meeting.jpg`"
+        )
+    return name
+
+
+class Photo(Record):
+    """A photo shown with a story."""
+
+    file: Annotated[str, AfterValidator(_photo_file_name)] = Field(
+        description="File name, next to the story file."
+    )
+    alt: PlainText = Field(description="What the photo shows, for people who cannot see it.")
+    consent: bool = Field(
+        description="True only when written consent for every identifiable person is on file."
+    )
+
+
+def _sentence(text: str) -> str:
+    if re.search(r"[.!?][\"'”’)]?\s+\S", text):
+        raise ValueError("should be one sentence: move the rest into `body`")
+    return text
+
+
+class Story(Record):
+    """A success story, one file per story under `data/stories/<year>/<slug>.yaml`."""
+
+    title: PlainText = Field(description="A short headline.")
+    date: datetime.date = Field(description="When it happened, `YYYY-MM-DD`.")
+    week_of_action: int | None = Field(
+        default=None, description="The Week of Action year it belongs to; leave out if none."
+    )
+    schools: list[Slug] = Field(min_length=1, description="Slugs of the schools it is about.")
+    pillars: list[PillarName] = Field(min_length=1, description="The pillars it shows.")
+    summary: Annotated[PlainText, AfterValidator(_sentence)] = Field(
+        description="One sentence that says what happened."
+    )
+    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
+        description="The story in Markdown. No HTML, no student surnames, no contact details."
+    )
+    photos: list[Photo] = Field(default_factory=list)
+    sources: SourceIds
+
+    _slug: str = PrivateAttr(default="")
+
+    @property
+    def slug(self) -> str:
+        return self._slug

@@ -1,0 +1,168 @@
+"""Checks that span records: every reference resolves, every id is unique."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from showcase.load import LoadedData
+from showcase.models import Record, School
+from showcase.names import comparable_name
+from showcase.origin import Loc
+from showcase.problems import Problem
+from showcase.yaml_source import dotted
+
+
+def check_references(data: LoadedData) -> list[Problem]:
+    """Every problem that only shows when records are read together."""
+    problems: list[Problem] = []
+    problems += _duplicates(data.sources, "id", "source id")
+    problems += _duplicates(data.cohorts, "id", "cohort id")
+    problems += _duplicates(data.schools, "slug", "school slug")
+    problems += _duplicates(data.weeks, "year", "Week of Action year")
+    problems += _duplicates(data.stories, "slug", "story slug")
+    problems += _unknown_sources(data)
+    problems += _unknown_cohorts(data)
+    problems += _unknown_story_references(data)
+    problems += _names_differing_by_abbreviation(data.schools)
+    problems += _missing_photos(data)
+    return problems
+
+
+def _problem(record: Record, loc: Loc, message: str, fix: str) -> Problem:
+    origin = record.origin
+    return Problem(origin.file, origin.line(*loc), dotted(origin.prefix + loc), message, fix)
+
+
+def _duplicates(records: Iterable[Record], key: str, noun: str) -> list[Problem]:
+    first_seen: dict[object, Record] = {}
+    problems = []
+    for record in records:
+        value = getattr(record, key)
+        if value in first_seen:
+            first = first_seen[value].origin
+            problems.append(
+                _problem(
+                    record,
+                    (key,),
+                    f"the {noun} `{value}` is already used in {first.file.name} line "
+                    f"{first.line(key)}",
+                    f"give this one a different {key}, or merge the two records",
+                )
+            )
+        else:
+            first_seen[value] = record
+    return problems
+
+
+def _citations(record: Record, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every source id cited anywhere inside the record, with where it is cited."""
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name == "sources" and isinstance(value, list):
+            for index, source_id in enumerate(value):
+                yield (*loc, name, index), source_id
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, Record):
+                inner = (name, index) if isinstance(value, list) else (name,)
+                yield from _citations(item, loc + inner)
+
+
+def _unknown_sources(data: LoadedData) -> list[Problem]:
+    known = {source.id for source in data.sources} | data.broken_ids
+    records: list[Record] = [*data.cohorts, *data.schools, *data.weeks, *data.stories]
+    return [
+        _problem(
+            record,
+            loc,
+            f"no source has the id `{source_id}`",
+            "use an id from data/sources.yaml, or add the source there first",
+        )
+        for record in records
+        for loc, source_id in _citations(record)
+        if source_id not in known
+    ]
+
+
+def _unknown_cohorts(data: LoadedData) -> list[Problem]:
+    known = {cohort.id for cohort in data.cohorts} | data.broken_ids
+    return [
+        _problem(
+            school,
+            ("cohorts", index, "cohort"),
+            f"no cohort has the id `{listing.cohort}`",
+            "use one of: " + ", ".join(sorted(c.id for c in data.cohorts)),
+        )
+        for school in data.schools
+        for index, listing in enumerate(school.cohorts)
+        if listing.cohort not in known
+    ]
+
+
+def _unknown_story_references(data: LoadedData) -> list[Problem]:
+    schools = {school.slug for school in data.schools} | data.broken_ids
+    years = {week.year for week in data.weeks}
+    problems = []
+    for story in data.stories:
+        for index, slug in enumerate(story.schools):
+            if slug not in schools:
+                problems.append(
+                    _problem(
+                        story,
+                        ("schools", index),
+                        f"no school has the slug `{slug}`",
+                        "copy the school's slug from data/schools.yaml "
+                        "(it is on the school's page too)",
+                    )
+                )
+        if story.week_of_action is not None and story.week_of_action not in years:
+            problems.append(
+                _problem(
+                    story,
+                    ("week_of_action",),
+                    f"there is no Week of Action {story.week_of_action} in the data",
+                    "use one of: "
+                    + ", ".join(str(y) for y in sorted(years))
+                    + ", or leave the field out",
+                )
+            )
+    return problems
+
+
+def _names_differing_by_abbreviation(schools: list[School]) -> list[Problem]:
+    owner: dict[str, School] = {}
+    problems = []
+    for school in schools:
+        for loc, name in [(("name",), school.name)] + [
+            (("aliases", i), alias) for i, alias in enumerate(school.aliases)
+        ]:
+            key = comparable_name(name)
+            other = owner.setdefault(key, school)
+            if other is not school:
+                problems.append(
+                    _problem(
+                        school,
+                        loc,
+                        f"`{name}` names the same school as `{other.name}` "
+                        f"({other.slug}, line {other.origin.line()}) written another way",
+                        "if they are one school, merge the records and keep this name under "
+                        "`aliases`; if they really differ, tell the two names apart",
+                    )
+                )
+    return problems
+
+
+def _missing_photos(data: LoadedData) -> list[Problem]:
+    return [
+        _problem(
+            story,
+            ("photos", index, "file"),
+            f"the photo `{photo.file}` is not next to the story file",
+            f"add `{photo.file}` to {Path(story.origin.file).parent.name}/ beside the story, "
+            "or fix the file name",
+        )
+        for story in data.stories
+        for index, photo in enumerate(story.photos)
+        if not (story.origin.file.parent / photo.file).is_file()
+    ]
