@@ -1,0 +1,37 @@
+"""Where each kind of page lives. Every URL on the site is made here, nowhere else."""
+
+from __future__ import annotations
+
+from showcase.models import Pillar
+
+HOME = ""
+SCHOOLS = "schools/"
+COHORTS = "cohorts/"
+WEEKS = "week-of-action/"
+PILLARS = "pillars/"
+ABOUT = "about/"
+
+
+def school(slug: str) -> str:
+    return f"{SCHOOLS}{slug}/"
+
+
+def cohort(cohort_id: str) -> str:
+    return f"{COHORTS}{cohort_id}/"
+
+
+def week(year: int) -> str:
+    return f"{WEEKS}{year}/"
+
+
+def story(slug: str) -> str:
+    return f"stories/{slug}/"
+
+
+def pillar(value: Pillar) -> str:
+    return f"{PILLARS}{value.value}/"
+
+
+def source_path(url: str) -> str:
+    """The source file name that an engine uses for the page at `url`."""
+    return f"{url}index.md" if url else "index.md"
