@@ -147,14 +147,14 @@ def _load_story(path: Path, stories_dir: Path, loaded: LoadedData) -> Story | No
         loaded.broken_ids.add(slug)
         return None
     story._slug = slug
-    if story.date.year != year:
+    if story.year != year:
         loaded.problems.append(
             Problem(
                 path,
                 story.origin.line("date"),
                 "date",
-                f"the story is dated {story.date.year} but sits in the folder for {year}",
-                f"move the file to `stories/{story.date.year}/` or correct the date",
+                f"the story is dated {story.year} but sits in the folder for {year}",
+                f"move the file to `stories/{story.year}/` or correct the date",
             )
         )
     return story

@@ -308,6 +308,26 @@ class Photo(Record):
     )
 
 
+def _real_date(text: str) -> str:
+    year, month, *day = (int(part) for part in text.split("-"))
+    try:
+        datetime.date(year, month, day[0] if day else 1)
+    except ValueError:
+        raise ValueError(
+            f"`{text}` is not a real date: write YYYY-MM-DD with a real month and day, "
+            "or YYYY-MM when the source gives only the month"
+        ) from None
+    return text
+
+
+StoryDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+    AfterValidator(_real_date),
+    Field(description="`YYYY-MM-DD`, or `YYYY-MM` when the source gives only the month."),
+]
+
+
 def _sentence(text: str) -> str:
     if re.search(r"[.!?][\"'”’)]?\s+\S", text):
         raise ValueError("should be one sentence: move the rest into `body`")
@@ -318,7 +338,7 @@ class Story(Record):
     """A success story, one file per story under `data/stories/<year>/<slug>.yaml`."""
 
     title: PlainText = Field(description="A short headline.")
-    date: datetime.date = Field(description="When it happened, `YYYY-MM-DD`.")
+    date: StoryDate = Field(description="When it happened: `YYYY-MM-DD`, or `YYYY-MM`.")
     week_of_action: int | None = Field(
         default=None, description="The Week of Action year it belongs to; leave out if none."
     )
@@ -338,3 +358,7 @@ class Story(Record):
     @property
     def slug(self) -> str:
         return self._slug
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])

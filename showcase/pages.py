@@ -24,6 +24,7 @@ from showcase.views import (
     Link,
     Sources,
     human_date,
+    story_date,
     pillar_groups,
     pillar_link,
     safe_story_body,
@@ -306,7 +307,7 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
             description=story.summary,
             view={
                 "story": story,
-                "date": human_date(story.date),
+                "date": story_date(story.date),
                 "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
                 "pillars": [pillar_link(p) for p in story.pillars],
                 "week": Link(
@@ -318,7 +319,7 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
                 "sources": sources.all(),
             },
             breadcrumbs=crumbs,
-            edit_path=f"data/{story_file(story.date.year, story.slug)}",
+            edit_path=f"data/{story_file(story.year, story.slug)}",
             content_html=str(body),
         )
 

@@ -143,6 +143,14 @@ def human_date(value: datetime.date) -> str:
     return f"{value:%B} {value.day}, {value.year}"
 
 
+def story_date(value: str) -> str:
+    """`2024-04-23` → April 23, 2024; `2024-04` → April 2024."""
+    year, month, *day = (int(part) for part in value.split("-"))
+    if day:
+        return human_date(datetime.date(year, month, day[0]))
+    return f"{datetime.date(year, month, 1):%B} {year}"
+
+
 def school_link(school: School) -> Link:
     return Link(urls.school(school.slug), school.name)
 
@@ -167,8 +175,8 @@ def school_card(catalog: Catalog, school: School) -> SchoolCard:
 def story_card(catalog: Catalog, story: Story) -> StoryCard:
     return StoryCard(
         link=Link(urls.story(story.slug), story.title),
-        date=human_date(story.date),
-        iso_date=story.date.isoformat(),
+        date=story_date(story.date),
+        iso_date=story.date,
         summary=story.summary,
         schools=tuple(school_link(catalog.schools[slug]) for slug in story.schools),
     )
