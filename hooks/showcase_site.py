@@ -28,7 +28,7 @@ _pages: dict[str, Page] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module loaded between rebuilds: start from nothing each time.
     global _site, _pages
-    data_dir = Path(config.config_file_path).parent / "data"
+    data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
         _site = build_site(read_catalog(data_dir))
     except DataError as error:

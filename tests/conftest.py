@@ -1,0 +1,86 @@
+"""Build the real site once per test session, and helpers to read it like a visitor."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from showcase.catalog import Catalog, read_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build_site(out: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on the project, with the real data or another folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if data_dir is not None:
+        env["SHOWCASE_DATA"] = str(data_dir)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return read_catalog(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield out
+
+
+class SiteReader:
+    """Opens built pages by URL, parsed with a real HTML parser."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._cache: dict[str, BeautifulSoup] = {}
+
+    def file(self, url: str) -> Path:
+        path = self.root / url.strip("/")
+        return path / "index.html" if not path.suffix else path
+
+    def page(self, url: str) -> BeautifulSoup:
+        if url not in self._cache:
+            self._cache[url] = BeautifulSoup(self.file(url).read_text("utf-8"), "html.parser")
+        return self._cache[url]
+
+    def links(self, url: str, selector: str = "article") -> set[str]:
+        """Site URLs (like `schools/x/`) that the part of a page at `selector` links to."""
+        base = "/" + url.strip("/") + ("/" if url.strip("/") else "")
+        found = set()
+        for scope in self.page(url).select(selector):
+            for anchor in scope.find_all("a", href=True):
+                href = str(anchor["href"])
+                if href.startswith(("http:", "https:", "mailto:", "#")):
+                    continue
+                found.add(resolve(base, href))
+        return found
+
+
+def resolve(base: str, href: str) -> str:
+    """The site URL, without leading slash, that `href` on the page at `base` points to."""
+    path = urlsplit(urljoin("http://site" + base, href)).path.lstrip("/")
+    return path.removesuffix("index.html")
+
+
+@pytest.fixture(scope="session")
+def site(site_dir: Path) -> SiteReader:
+    return SiteReader(site_dir)

@@ -1,0 +1,114 @@
+"""The real site, built from the real data, read as a visitor reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SiteReader, resolve
+
+from showcase import urls
+from showcase.catalog import Catalog
+
+
+def test_every_school_has_a_profile_linking_its_cohorts(site: SiteReader, catalog: Catalog) -> None:
+    for school in catalog.schools.values():
+        page = site.page(urls.school(school.slug))
+        assert page.h1 is not None and page.h1.get_text(strip=True) == school.name
+        links = site.links(urls.school(school.slug))
+        for listing in school.cohorts:
+            assert urls.cohort(listing.cohort) in links, school.slug
+
+
+def test_school_without_cohort_says_so(site: SiteReader, catalog: Catalog) -> None:
+    silent = [s for s in catalog.schools.values() if not s.cohorts]
+    assert silent, "the real data has schools whose cohort no source gives"
+    for school in silent:
+        text = site.page(urls.school(school.slug)).get_text(" ", strip=True)
+        assert "Cohort Not yet recorded" in text
+
+
+def test_every_cohort_page_lists_exactly_its_schools(site: SiteReader, catalog: Catalog) -> None:
+    for cohort_id in catalog.cohorts:
+        listed = {
+            link
+            for link in site.links(urls.cohort(cohort_id), "#schools ~ ul .cs-card__title")
+            | site.links(urls.cohort(cohort_id), ".cs-cards")
+            if link.startswith(urls.SCHOOLS) and link != urls.SCHOOLS
+        }
+        expected = {urls.school(s.slug) for s in catalog.schools_by_cohort.get(cohort_id, [])}
+        assert listed == expected, cohort_id
+
+
+def test_every_story_links_its_schools_and_is_on_its_year_page(
+    site: SiteReader, catalog: Catalog
+) -> None:
+    assert catalog.stories
+    for story in catalog.stories.values():
+        links = site.links(urls.story(story.slug))
+        assert {urls.school(slug) for slug in story.schools} <= links
+        if story.week_of_action is not None:
+            assert urls.story(story.slug) in site.links(urls.week(story.week_of_action))
+
+
+def test_every_school_profile_lists_its_stories(site: SiteReader, catalog: Catalog) -> None:
+    for school in catalog.schools.values():
+        linked = {link for link in site.links(urls.school(school.slug)) if link.startswith("stories/")}
+        expected = {urls.story(s.slug) for s in catalog.stories_by_school.get(school.slug, [])}
+        assert linked == expected, school.slug
+
+
+def test_home_page_figures_equal_the_data(site: SiteReader, catalog: Catalog) -> None:
+    figures = {
+        a.get_text(" ", strip=True).split(" ", 1)[1]: int(a.strong.get_text())
+        for a in site.page(urls.HOME).select(".cs-figures a")
+        if a.strong is not None
+    }
+    assert figures == {
+        "community schools": sum(1 for s in catalog.schools.values() if s.designated),
+        "cohorts": len(catalog.cohorts),
+        "stories": len(catalog.stories),
+    }
+
+
+def test_directory_lists_every_school_once(site: SiteReader, catalog: Catalog) -> None:
+    cards = site.page(urls.SCHOOLS).select("#cs-directory .cs-card")
+    assert len(cards) == len(catalog.schools)
+    hrefs = [resolve("/schools/", str(card.a["href"])) for card in cards if card.a]
+    assert sorted(hrefs) == sorted(urls.school(slug) for slug in catalog.schools)
+
+
+def test_every_internal_link_leads_to_a_page(site_dir: Path) -> None:
+    broken = []
+    for html in site_dir.rglob("*.html"):
+        url = "/" + html.relative_to(site_dir).as_posix().removesuffix("index.html")
+        reader = SiteReader(site_dir)
+        for target in reader.links(url.lstrip("/") or "/", "body"):
+            if not reader.file(target).exists() and not (site_dir / target).exists():
+                broken.append(f"{url} → {target}")
+    assert broken == []
+
+
+def test_school_and_story_pages_stay_out_of_the_sidebar(site: SiteReader, catalog: Catalog) -> None:
+    some_school = next(iter(catalog.schools))
+    sidebar = site.links(urls.school(some_school), "nav.md-nav--primary")
+    assert not [link for link in sidebar if link.startswith(("schools/", "stories/")) and link.count("/") > 1]
+    assert urls.SCHOOLS in sidebar and urls.COHORTS in sidebar
+
+
+def test_breadcrumbs_lead_back_up(site: SiteReader, catalog: Catalog) -> None:
+    story = next(iter(catalog.stories.values()))
+    crumbs = site.links(urls.story(story.slug), ".cs-breadcrumbs")
+    assert {urls.HOME or "", urls.WEEKS} <= crumbs | {""}
+
+
+def test_sources_are_named_on_every_generated_page(site: SiteReader, catalog: Catalog) -> None:
+    for url in [urls.school(s) for s in catalog.schools] + [urls.story(s) for s in catalog.stories]:
+        section = site.page(url).select_one(".cs-sources")
+        assert section is not None and section.select("li"), url
+
+
+def test_no_page_requests_fonts_or_scripts_from_elsewhere(site_dir: Path) -> None:
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
+        assert "api.github.com" not in text, html
