@@ -6,7 +6,7 @@ Only event wiring lives here; what the pages are is decided in `showcase.pages`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from markupsafe import escape
@@ -67,11 +67,13 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 def on_page_context(
     context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
+    # Our templates read `view` and `breadcrumbs`, which MkDocs's context type does not list.
+    extra = cast(dict[str, Any], context)
     generated = _pages.get(page.file.src_uri)
     if generated is not None:
-        context["view"] = generated.view
-        context["breadcrumbs"] = generated.breadcrumbs
+        extra["view"] = generated.view
+        extra["breadcrumbs"] = generated.breadcrumbs
         page.meta["description"] = str(escape(generated.description))
     elif page.is_homepage and _site is not None:
-        context["view"] = _site.home_view
+        extra["view"] = _site.home_view
     return context

@@ -70,7 +70,7 @@ class Pillar(StrEnum):
     COLLABORATIVE_LEADERSHIP = "collaborative-leadership"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return PILLAR_TITLES[self]
 
 
@@ -108,7 +108,7 @@ class Level(StrEnum):
     CONTINUATION = "continuation"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         return LEVEL_TITLES[self]
 
 

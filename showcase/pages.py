@@ -24,13 +24,13 @@ from showcase.views import (
     Link,
     Sources,
     human_date,
-    story_date,
     pillar_groups,
     pillar_link,
     safe_story_body,
     school_card,
     school_link,
     story_card,
+    story_date,
 )
 
 
@@ -143,7 +143,7 @@ def school_pages(catalog: Catalog) -> Iterator[Page]:
         )
         for listing in school.cohorts:
             sources.refs(listing.sources)
-        level = school.level.title if school.level else None
+        level = school.level.label if school.level else None
         summary = _school_summary(catalog, school)
         details = (
             Detail("Other names", ", ".join(school.aliases) or None),
@@ -180,7 +180,7 @@ def school_pages(catalog: Catalog) -> Iterator[Page]:
 
 
 def _school_summary(catalog: Catalog, school: School) -> str:
-    kind = school.level.title.lower() if school.level else "school"
+    kind = school.level.label.lower() if school.level else "school"
     if school.cohorts:
         names = " and ".join(
             dict.fromkeys(catalog.cohorts[lst.cohort].name for lst in school.cohorts)
@@ -296,7 +296,7 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
     for story in catalog.stories.values():
         sources = Sources(catalog)
         sources.refs(story.sources)
-        crumbs = (HOME, WEEKS)
+        crumbs: tuple[Breadcrumb, ...] = (HOME, WEEKS)
         if story.week_of_action is not None:
             crumbs += (Breadcrumb(urls.week(story.week_of_action), f"{story.week_of_action}"),)
         body = safe_story_body(story)

@@ -162,7 +162,7 @@ def school_card(catalog: Catalog, school: School) -> SchoolCard:
         link=school_link(school),
         aliases=tuple(school.aliases),
         cohorts=tuple(Link(urls.cohort(c), catalog.cohorts[c].name) for c in cohort_ids),
-        level=school.level.title if school.level else None,
+        level=school.level.label if school.level else None,
         designated=school.designated,
         cohort_ids=" ".join(cohort_ids) or "none",
         level_id=school.level.value if school.level else "unknown",

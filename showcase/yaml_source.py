@@ -84,6 +84,7 @@ class _Builder:
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node, loc)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:

@@ -52,7 +52,9 @@ def test_every_story_links_its_schools_and_is_on_its_year_page(
 
 def test_every_school_profile_lists_its_stories(site: SiteReader, catalog: Catalog) -> None:
     for school in catalog.schools.values():
-        linked = {link for link in site.links(urls.school(school.slug)) if link.startswith("stories/")}
+        linked = {
+            link for link in site.links(urls.school(school.slug)) if link.startswith("stories/")
+        }
         expected = {urls.story(s.slug) for s in catalog.stories_by_school.get(school.slug, [])}
         assert linked == expected, school.slug
 
@@ -91,7 +93,11 @@ def test_every_internal_link_leads_to_a_page(site_dir: Path) -> None:
 def test_school_and_story_pages_stay_out_of_the_sidebar(site: SiteReader, catalog: Catalog) -> None:
     some_school = next(iter(catalog.schools))
     sidebar = site.links(urls.school(some_school), "nav.md-nav--primary")
-    assert not [link for link in sidebar if link.startswith(("schools/", "stories/")) and link.count("/") > 1]
+    assert not [
+        link
+        for link in sidebar
+        if link.startswith(("schools/", "stories/")) and link.count("/") > 1
+    ]
     assert urls.SCHOOLS in sidebar and urls.COHORTS in sidebar
 
 

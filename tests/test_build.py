@@ -1,0 +1,75 @@
+"""Building the site: hostile text stays text, and bad data stops the build cleanly."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, build_site
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+
+
+def _read(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def test_hostile_text_is_escaped_and_sanitised(tmp_path: Path) -> None:
+    result = build_site(tmp_path / "site", HOSTILE)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    every_page = "\n".join(p.read_text("utf-8") for p in site.rglob("*.html"))
+    for payload in [
+        "body-script",
+        "img-onerror",
+        "iframe-payload",
+        "jslinkpayload",
+        "encodedlinkpayload",
+        "mixedcasepayload",
+        "onclick",
+    ]:
+        assert payload not in every_page, payload
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            handlers = [name for name in element.attrs if name.lower().startswith("on")]
+            assert handlers == [], f"{page}: <{element.name} {handlers}>"
+            href = str(element.get("href", "")).strip().lower()
+            assert not href.startswith("javascript:"), f"{page}: {href}"
+        assert not soup.find_all(["iframe", "object", "embed"]), page
+    story = _read(site, "stories/hostile-story")
+    assert story.h1 is not None
+    assert story.h1.get_text() == 'Title with "quotes" onload="alert(1)" & more'
+    description = story.find("meta", attrs={"name": "description"})
+    assert description is not None
+    assert description["content"] == 'Summary with "quotes" onfocus="alert(1)" & an ampersand.'
+    assert story.find("a", href="https://example.org/real") is not None
+    school = _read(site, "schools/quote-school")
+    assert school.h1 is not None and school.h1.get_text() == "The \"Quote\" & 'Apostrophe' School"
+    alias_text = school.get_text()
+    assert 'Quote" onmouseover="alert(1)' in alias_text
+
+
+def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(HOSTILE, data)
+    story = data / "stories" / "2024" / "hostile-story.yaml"
+    story.write_text(
+        story.read_text("utf-8").replace("title:", "titel:").replace("2024-04-23", "2024-13-45"),
+        "utf-8",
+    )
+    schools = data / "schools.yaml"
+    schools.write_text(schools.read_text("utf-8").replace("cohort: cohort-1", "cohort: cohort-9"))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "earlier.html").write_text("the last good build")
+    result = build_site(site, data)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "hostile-story.yaml:1: titel: `titel` is not a field we know" in output
+    assert "hostile-story.yaml:2: date: `2024-13-45` is not a real date" in output
+    assert "schools.yaml:6: schools[0].cohorts[0].cohort: no cohort has the id `cohort-9`" in output
+    # Nothing half-written: the previous site is left exactly as it was.
+    assert [p.name for p in site.iterdir()] == ["earlier.html"]
