@@ -56,6 +56,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.edit_path:
             file.edit_uri = page.edit_path
         files.append(file)
+        for name, source in page.attachments:
+            files.append(File.generated(config, page.url + name, abs_src_path=str(source)))
     return files
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -48,6 +49,8 @@ class Page:
     content_html: str = ""
     in_nav: bool = False
     nav_section: str | None = None
+    # Files published beside the page, e.g. a story's photos: name → where it is read from.
+    attachments: tuple[tuple[str, Path], ...] = ()
 
     @property
     def src_path(self) -> str:
@@ -321,6 +324,9 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
             breadcrumbs=crumbs,
             edit_path=f"data/{story_file(story.year, story.slug)}",
             content_html=str(body),
+            attachments=tuple(
+                (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
+            ),
         )
 
 

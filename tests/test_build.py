@@ -45,6 +45,12 @@ def test_hostile_text_is_escaped_and_sanitised(tmp_path: Path) -> None:
     assert description is not None
     assert description["content"] == 'Summary with "quotes" onfocus="alert(1)" & an ampersand.'
     assert story.find("a", href="https://example.org/real") is not None
+    photo = story.find("img", src="garden.png")
+    assert photo is not None
+    assert photo["alt"] == 'Parents and staff planting the "new" school garden'
+    assert (site / "stories" / "hostile-story" / "garden.png").read_bytes() == (
+        HOSTILE / "stories" / "2024" / "garden.png"
+    ).read_bytes()
     school = _read(site, "schools/quote-school")
     assert school.h1 is not None and school.h1.get_text() == "The \"Quote\" & 'Apostrophe' School"
     alias_text = school.get_text()
