@@ -61,17 +61,21 @@ SchoolYear = Annotated[
 ]
 
 
-class Pillar(StrEnum):
+class Choice(StrEnum):
+    """A fixed choice in the data, stored as a slug and shown with its label."""
+
+    @property
+    def label(self) -> str:
+        return CHOICE_LABELS[self]
+
+
+class Pillar(Choice):
     """The four pillars of the community schools model, one spelling each."""
 
     INTEGRATED_STUDENT_SUPPORTS = "integrated-student-supports"
     EXPANDED_LEARNING = "expanded-learning-opportunities"
     FAMILY_AND_COMMUNITY_ENGAGEMENT = "family-and-community-engagement"
     COLLABORATIVE_LEADERSHIP = "collaborative-leadership"
-
-    @property
-    def label(self) -> str:
-        return PILLAR_TITLES[self]
 
 
 PILLAR_TITLES: dict[Pillar, str] = {
@@ -97,7 +101,7 @@ def _pillar_from_any_spelling(value: Any) -> Any:
 PillarName = Annotated[Pillar, BeforeValidator(_pillar_from_any_spelling)]
 
 
-class Level(StrEnum):
+class Level(Choice):
     """What kind of school it is, as its name or the source's heading says."""
 
     PRIMARY_CENTER = "primary-center"
@@ -107,10 +111,6 @@ class Level(StrEnum):
     SPAN = "span"
     CONTINUATION = "continuation"
 
-    @property
-    def label(self) -> str:
-        return LEVEL_TITLES[self]
-
 
 LEVEL_TITLES: dict[Level, str] = {
     Level.PRIMARY_CENTER: "Primary center",
@@ -119,6 +119,10 @@ LEVEL_TITLES: dict[Level, str] = {
     Level.HIGH: "High school",
     Level.SPAN: "Span school",
     Level.CONTINUATION: "Continuation high school",
+}
+
+CHOICE_LABELS: dict[Choice, str] = {
+    choice: label for titles in (PILLAR_TITLES, LEVEL_TITLES) for choice, label in titles.items()
 }
 
 

@@ -18,7 +18,6 @@ from showcase.load import story_file
 from showcase.models import LEVEL_TITLES, PILLAR_TITLES, PILLAR_VARIANTS, Level, Pillar, School
 from showcase.views import (
     NOT_RECORDED,
-    Breadcrumb,
     Detail,
     Figure,
     FilterOption,
@@ -44,7 +43,7 @@ class Page:
     template: str
     description: str
     view: dict[str, Any]
-    breadcrumbs: tuple[Breadcrumb, ...] = ()
+    breadcrumbs: tuple[Link, ...] = ()
     edit_path: str | None = None
     content_html: str = ""
     in_nav: bool = False
@@ -68,11 +67,11 @@ class Site:
         return {page.src_path: page for page in self.pages}
 
 
-HOME = Breadcrumb(urls.HOME, "Home")
-SCHOOLS = Breadcrumb(urls.SCHOOLS, "Schools")
-COHORTS = Breadcrumb(urls.COHORTS, "Cohorts")
-WEEKS = Breadcrumb(urls.WEEKS, "Week of Action")
-PILLARS = Breadcrumb(urls.PILLARS, "Pillars")
+HOME = Link(urls.HOME, "Home")
+SCHOOLS = Link(urls.SCHOOLS, "Schools")
+COHORTS = Link(urls.COHORTS, "Cohorts")
+WEEKS = Link(urls.WEEKS, "Week of Action")
+PILLARS = Link(urls.PILLARS, "Pillars")
 
 
 def build_site(catalog: Catalog) -> Site:
@@ -89,6 +88,11 @@ def build_site(catalog: Catalog) -> Site:
         *pillar_pages(catalog),
     ]
     return Site(tuple(pages), home_view(catalog))
+
+
+def section_index(section: str, **page: Any) -> Page:
+    """The index page of a section of the navigation (Schools, Cohorts…)."""
+    return Page(**page, breadcrumbs=(HOME,), in_nav=True, nav_section=section)
 
 
 def home_view(catalog: Catalog) -> dict[str, Any]:
@@ -114,7 +118,8 @@ def directory_page(catalog: Catalog) -> Page:
         cohorts.append(FilterOption("none", "Cohort not given in the sources"))
     levels = {s.level for s in catalog.schools.values()}
     districts = sorted({s.local_district for s in catalog.schools.values() if s.local_district})
-    return Page(
+    return section_index(
+        "Schools",
         url=urls.SCHOOLS,
         title="Schools",
         template="directory.html",
@@ -127,9 +132,6 @@ def directory_page(catalog: Catalog) -> Page:
             "pillars": [FilterOption(p.value, PILLAR_TITLES[p]) for p in Pillar],
             "districts": [FilterOption(d, d) for d in districts],
         },
-        breadcrumbs=(HOME,),
-        in_nav=True,
-        nav_section="Schools",
     )
 
 
@@ -206,15 +208,13 @@ def cohorts_page(catalog: Catalog) -> Page:
         }
         for c in sorted(catalog.cohorts.values(), key=lambda c: c.started)
     ]
-    return Page(
+    return section_index(
+        "Cohorts",
         url=urls.COHORTS,
         title="Cohorts",
         template="cohorts.html",
         description="How the LAUSD Community Schools Initiative grew, cohort by cohort.",
         view={"rows": rows, "sources": sources.all()},
-        breadcrumbs=(HOME,),
-        in_nav=True,
-        nav_section="Cohorts",
     )
 
 
@@ -246,7 +246,8 @@ def cohort_pages(catalog: Catalog) -> Iterator[Page]:
 
 
 def weeks_page(catalog: Catalog) -> Page:
-    return Page(
+    return section_index(
+        "Week of Action",
         url=urls.WEEKS,
         title="Week of Action",
         template="weeks.html",
@@ -264,9 +265,6 @@ def weeks_page(catalog: Catalog) -> Page:
                 story_card(catalog, s) for s in catalog.stories.values() if s.week_of_action is None
             ],
         },
-        breadcrumbs=(HOME,),
-        in_nav=True,
-        nav_section="Week of Action",
     )
 
 
@@ -299,9 +297,9 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
     for story in catalog.stories.values():
         sources = Sources(catalog)
         sources.refs(story.sources)
-        crumbs: tuple[Breadcrumb, ...] = (HOME, WEEKS)
+        crumbs: tuple[Link, ...] = (HOME, WEEKS)
         if story.week_of_action is not None:
-            crumbs += (Breadcrumb(urls.week(story.week_of_action), f"{story.week_of_action}"),)
+            crumbs += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
         body = safe_story_body(story)
         yield Page(
             url=urls.story(story.slug),
@@ -331,7 +329,8 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
 
 
 def pillars_page(catalog: Catalog) -> Page:
-    return Page(
+    return section_index(
+        "Pillars",
         url=urls.PILLARS,
         title="The four pillars",
         template="pillars.html",
@@ -346,9 +345,6 @@ def pillars_page(catalog: Catalog) -> Page:
                 for p in Pillar
             ]
         },
-        breadcrumbs=(HOME,),
-        in_nav=True,
-        nav_section="Pillars",
     )
 
 

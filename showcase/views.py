@@ -100,12 +100,6 @@ class FilterOption:
     label: str
 
 
-@dataclass(frozen=True)
-class Breadcrumb:
-    url: str
-    text: str
-
-
 @dataclass
 class Sources:
     """Collects the sources a page cites, each once, in order of first use."""
