@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate schema lint format clean
+.PHONY: serve build test validate new-story schema lint format clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,10 @@ build: $(STAMP) ## Write the static site to site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 validate: $(STAMP) ## Check every data file; every problem is reported at once
-	$(BIN)/showcase validate
+	$(BIN)/showcase validate $(if $(GITHUB_ACTIONS),--format github)
+
+new-story: $(STAMP) ## Answer a few questions and get a valid story file in data/stories/
+	$(BIN)/showcase new-story
 
 schema: $(STAMP) ## Regenerate schema/*.schema.json from the models
 	$(BIN)/showcase schema

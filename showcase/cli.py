@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from showcase.catalog import read_catalog
+from showcase.new_story import write_new_story
 from showcase.problems import DataError, Problem, display_path
 from showcase.schema import stale_schemas, write_schemas
 
@@ -32,10 +33,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema.add_argument("--out", type=Path, default=DEFAULT_SCHEMA)
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
 
+    new_story = commands.add_parser("new-story", help="answer a few questions, get a story file")
+    new_story.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder")
+
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.data, args.format)
+    if args.command == "new-story":
+        return _new_story(args.data)
     return _schema(args.out, args.check)
+
+
+def _new_story(data_dir: Path) -> int:
+    try:
+        catalog = read_catalog(data_dir)
+    except DataError as error:
+        print(f"Fix the data first:\n{error}", file=sys.stderr)
+        return 1
+    print("A new story. Press Ctrl+C at any time to stop without writing anything.")
+    try:
+        path = write_new_story(catalog, data_dir, input, print)
+    except (EOFError, KeyboardInterrupt):
+        print("\nStopped: nothing was written.", file=sys.stderr)
+        return 1
+    print(f"\nWrote {display_path(path)}.")
+    status = _validate(data_dir, "text")
+    if status == 0:
+        print("Next: add photos if you have consent, then open a pull request (CONTRIBUTING.md).")
+    return status
 
 
 def _validate(data_dir: Path, output_format: str) -> int:

@@ -20,6 +20,8 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
 )
 
 from showcase.origin import Origin
@@ -300,16 +302,43 @@ def _photo_file_name(name: str) -> str:
     return name
 
 
+def _consent_given(consent: bool) -> bool:
+    if not consent:
+        raise ValueError(
+            "a photo may only be published with recorded consent: set `consent: true` once "
+            "written consent is on file, or remove the photo"
+        )
+    return consent
+
+
 class Photo(Record):
     """A photo shown with a story."""
 
     file: Annotated[str, AfterValidator(_photo_file_name)] = Field(
         description="File name, next to the story file."
     )
-    alt: PlainText = Field(description="What the photo shows, for people who cannot see it.")
-    consent: bool = Field(
-        description="True only when written consent for every identifiable person is on file."
+    alt: PlainText = Field(
+        description="What the photo shows, for people who cannot see it (10 characters or more)."
     )
+    consent: Annotated[bool, AfterValidator(_consent_given)] = Field(
+        description="`true` only when written consent for every identifiable person is on file."
+    )
+
+    @field_validator("alt")
+    @classmethod
+    def _alt_describes_the_photo(cls, alt: str, info: ValidationInfo) -> str:
+        file = str(info.data.get("file", "")).lower()
+        if alt.lower() in {file, file.rsplit(".", 1)[0]}:
+            raise ValueError(
+                "the alt text is only the file name: describe what the photo shows, "
+                "e.g. `Parents and teachers planting the school garden`"
+            )
+        if len(alt) < 10:
+            raise ValueError(
+                "the alt text is too short to describe the photo: write at least 10 "
+                "characters saying what it shows"
+            )
+        return alt
 
 
 def _real_date(text: str) -> str:
@@ -355,7 +384,15 @@ class Story(Record):
         description="The story in Markdown. No HTML, no student surnames, no contact details."
     )
     photos: list[Photo] = Field(default_factory=list)
-    sources: SourceIds
+    sources: list[Slug] = Field(
+        default_factory=list,
+        description="Ids in `data/sources.yaml` of the public articles this story retells.",
+    )
+    contributed_by: PlainText | None = Field(
+        default=None,
+        description="Who submitted the story, by role and school, e.g. "
+        "`Community School Coordinator, Leland Street Elementary`. Never a student.",
+    )
 
     _slug: str = PrivateAttr(default="")
 

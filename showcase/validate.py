@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from showcase.load import LoadedData
 from showcase.models import Record, School
 from showcase.names import comparable_name
 from showcase.origin import Loc
+from showcase.photos import photo_file_problems
 from showcase.problems import Problem
+from showcase.story_rules import story_text_problems
 from showcase.yaml_source import dotted
 
 
@@ -25,7 +26,7 @@ def check_references(data: LoadedData) -> list[Problem]:
     problems += _unknown_cohorts(data)
     problems += _unknown_story_references(data)
     problems += _names_differing_by_abbreviation(data.schools)
-    problems += _missing_photos(data)
+    problems += _story_safety(data)
     return problems
 
 
@@ -153,16 +154,15 @@ def _names_differing_by_abbreviation(schools: list[School]) -> list[Problem]:
     return problems
 
 
-def _missing_photos(data: LoadedData) -> list[Problem]:
-    return [
-        _problem(
-            story,
-            ("photos", index, "file"),
-            f"the photo `{photo.file}` is not next to the story file",
-            f"add `{photo.file}` to {Path(story.origin.file).parent.name}/ beside the story, "
-            "or fix the file name",
-        )
-        for story in data.stories
-        for index, photo in enumerate(story.photos)
-        if not (story.origin.file.parent / photo.file).is_file()
-    ]
+def _story_safety(data: LoadedData) -> list[Problem]:
+    problems = []
+    for story in data.stories:
+        origin = story.origin
+        for loc, offset, message, fix in story_text_problems(story):
+            problems.append(
+                Problem(origin.file, origin.line(*loc) + offset, dotted(loc), message, fix)
+            )
+        for index, photo in enumerate(story.photos):
+            for message, fix in photo_file_problems(origin.file.parent / photo.file):
+                problems.append(_problem(story, ("photos", index, "file"), message, fix))
+    return problems

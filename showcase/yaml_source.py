@@ -111,6 +111,9 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
         text = node.value
+        if node.style in ("|", ">"):
+            # A block's text starts on the line after its `|` or `>`.
+            self.document.lines[loc] = node.start_mark.line + 2
         if node.style is not None:
             return text  # quoted or block text is always text
         if text in _NULLS:
