@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from showcase.models import (
+    SCHOOL_YEAR_PATTERN,
     SLUG_PATTERN,
     Cohort,
     Record,
@@ -50,6 +51,8 @@ class LoadedData:
     stories: list[Story] = field(default_factory=list)
     # Ids of records that exist but failed their own checks: others may still name them.
     broken_ids: set[str] = field(default_factory=set)
+    # Files that could not be read at all: references into them cannot be checked.
+    unreadable: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -76,9 +79,10 @@ def _load_list(path: Path, key: str, model: type[R], id_field: str, loaded: Load
         return []
     document = read_yaml(path)
     loaded.problems.extend(document.problems)
-    if document.problems:
-        return []
     data = document.data
+    if data is None:
+        loaded.unreadable.add(key)
+        return []
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         loaded.problems.append(
             Problem(
@@ -103,7 +107,7 @@ def _load_list(path: Path, key: str, model: type[R], id_field: str, loaded: Load
     records: list[R] = []
     for index, item in enumerate(data[key]):
         origin = Origin(path, document.lines, (key, index))
-        record = _validate(model, item, origin, loaded.problems)
+        record = _validate(model, item, origin, loaded.problems, document.bad_locs)
         if record is not None:
             records.append(record)
         elif isinstance(item, dict) and item.get(id_field) is not None:
@@ -139,10 +143,11 @@ def _load_story(path: Path, stories_dir: Path, loaded: LoadedData) -> Story | No
     year, slug = int(match.group(1)), match.group(2)
     document = read_yaml(path)
     loaded.problems.extend(document.problems)
-    if document.problems:
+    if document.data is None:
         loaded.broken_ids.add(slug)
         return None
-    story = _validate(Story, document.data, Origin(path, document.lines), loaded.problems)
+    origin = Origin(path, document.lines)
+    story = _validate(Story, document.data, origin, loaded.problems, document.bad_locs)
     if story is None:
         loaded.broken_ids.add(slug)
         return None
@@ -160,12 +165,16 @@ def _load_story(path: Path, stories_dir: Path, loaded: LoadedData) -> Story | No
     return story
 
 
-def _validate(model: type[R], data: Any, origin: Origin, problems: list[Problem]) -> R | None:
+def _validate(
+    model: type[R], data: Any, origin: Origin, problems: list[Problem], reported: set[Loc]
+) -> R | None:
     try:
         record = model.model_validate(data)
     except ValidationError as error:
-        problems.extend(_explain(error, model, data, origin))
+        problems.extend(_explain(error, model, data, origin, reported))
         return None
+    if any(loc[: len(origin.prefix)] == origin.prefix for loc in reported):
+        return None  # a value was dropped for a YAML mistake already reported
     _set_origins(record, origin)
     return record
 
@@ -182,11 +191,13 @@ def _set_origins(record: Record, origin: Origin) -> None:
 
 
 def _explain(
-    error: ValidationError, model: type[Record], data: Any, origin: Origin
+    error: ValidationError, model: type[Record], data: Any, origin: Origin, reported: set[Loc]
 ) -> list[Problem]:
     problems = []
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if _is_data_key(part))
+        if origin.prefix + loc in reported:
+            continue
         message, fix = _describe(detail, model, loc, data)
         problems.append(
             Problem(origin.file, origin.line(*loc), dotted(origin.prefix + loc), message, fix)
@@ -198,6 +209,12 @@ def _is_data_key(part: str | int) -> bool:
     # pydantic adds the names of union branches and validators to a location.
     return isinstance(part, int) or not any(mark in part for mark in "[]-") or part.isidentifier()
 
+
+_PATTERN_HELP = {
+    SLUG_PATTERN: "use only lower-case letters, digits and single hyphens, "
+    "e.g. `leland-street-elementary`",
+    SCHOOL_YEAR_PATTERN: "write the school year like `2023-24`",
+}
 
 _KIND = {
     "string_type": "text",
@@ -243,7 +260,9 @@ def _describe(detail: ErrorDetails, model: type[Record], loc: Loc, data: Any) ->
             f"use one of: {context.get('expected')}",
         )
     if kind == "string_pattern_mismatch":
-        return f"{_shown(value)} is not written the expected way", help_text or "see the schema"
+        return f"{_shown(value)} is not written the expected way", _PATTERN_HELP.get(
+            str(context.get("pattern")), help_text or "see the schema"
+        )
     if kind in {"string_too_short", "too_short"}:
         return "must not be empty", f"fill it in. {help_text}".strip()
     if kind in {"string_too_long", "too_long"}:

@@ -361,9 +361,15 @@ StoryDate = Annotated[
 ]
 
 
+_ABBREVIATION_BEFORE_DOT = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|St|Ave|Blvd|Jr|Sr|No|Dept|e\.g|i\.e|etc|vs|U\.S|L\.A|[A-Z])\.$"
+)
+
+
 def _sentence(text: str) -> str:
-    if re.search(r"[.!?][\"'”’)]?\s+\S", text):
-        raise ValueError("should be one sentence: move the rest into `body`")
+    for match in re.finditer(r"[.!?][\"'”’)]?\s+(?=[A-Z0-9“\"])", text):
+        if not _ABBREVIATION_BEFORE_DOT.search(text[: match.start() + 1]):
+            raise ValueError("should be one sentence: move the rest into `body`")
     return text
 
 

@@ -71,6 +71,8 @@ def _citations(record: Record, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def _unknown_sources(data: LoadedData) -> list[Problem]:
+    if "sources" in data.unreadable:
+        return []
     known = {source.id for source in data.sources} | data.broken_ids
     records: list[Record] = [*data.cohorts, *data.schools, *data.weeks, *data.stories]
     return [
@@ -87,6 +89,8 @@ def _unknown_sources(data: LoadedData) -> list[Problem]:
 
 
 def _unknown_cohorts(data: LoadedData) -> list[Problem]:
+    if "cohorts" in data.unreadable:
+        return []
     known = {cohort.id for cohort in data.cohorts} | data.broken_ids
     return [
         _problem(
@@ -107,7 +111,7 @@ def _unknown_story_references(data: LoadedData) -> list[Problem]:
     problems = []
     for story in data.stories:
         for index, slug in enumerate(story.schools):
-            if slug not in schools:
+            if slug not in schools and "schools" not in data.unreadable:
                 problems.append(
                     _problem(
                         story,
@@ -117,7 +121,13 @@ def _unknown_story_references(data: LoadedData) -> list[Problem]:
                         "(it is on the school's page too)",
                     )
                 )
-        if story.week_of_action is not None and story.week_of_action not in years:
+        week = story.week_of_action
+        if (
+            week is not None
+            and week not in years
+            and str(week) not in data.broken_ids | {str(y) for y in years}
+            and "weeks" not in data.unreadable
+        ):
             problems.append(
                 _problem(
                     story,

@@ -39,6 +39,8 @@ class YamlDocument:
     data: Any = None
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Values already reported and dropped, so that no later check reports them again.
+    bad_locs: set[Loc] = field(default_factory=set)
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -56,6 +58,18 @@ def read_yaml(path: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         document.problems.append(_syntax_problem(path, text, error))
         return document
+    except yaml.YAMLError as error:  # e.g. a control character, reported without a mark
+        position = getattr(error, "position", 0) or 0
+        document.problems.append(
+            Problem(
+                path,
+                text.count("\n", 0, position) + 1,
+                "",
+                "this line holds an invisible control character that YAML does not accept",
+                "delete the line and type it again (copying from a word processor adds these)",
+            )
+        )
+        return document
     if root is None:
         document.problems.append(
             Problem(path, 1, "", "the file is empty", "fill it in, or delete the file")
@@ -70,12 +84,14 @@ class _Builder:
         self.document = document
 
     def problem(self, node: yaml.Node, loc: Loc, message: str, fix: str) -> None:
+        self.document.bad_locs.add(loc)
         self.document.problems.append(
             Problem(self.document.file, node.start_mark.line + 1, dotted(loc), message, fix)
         )
 
-    def value(self, node: yaml.Node, loc: Loc) -> Any:
-        self.document.lines[loc] = node.start_mark.line + 1
+    def value(self, node: yaml.Node, loc: Loc, key_line: int | None = None) -> Any:
+        # A field's line is the line of its name, where people look for it.
+        self.document.lines[loc] = key_line or node.start_mark.line + 1
         tag = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else None
         if tag not in _STANDARD_TAGS:
             self.problem(node, loc, f"the tag `{node.tag}` is not allowed", "remove the tag")
@@ -106,7 +122,7 @@ class _Builder:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.value(value_node, (*loc, key))
+            result[key] = self.value(value_node, (*loc, key), first_line[key])
         return result
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
@@ -114,8 +130,8 @@ class _Builder:
         if node.style in ("|", ">"):
             # A block's text starts on the line after its `|` or `>`.
             self.document.lines[loc] = node.start_mark.line + 2
-        if node.style is not None:
-            return text  # quoted or block text is always text
+        if node.style:
+            return text  # quoted or block text is always text (libyaml gives plain as "")
         if text in _NULLS:
             return None
         if text in _BOOLS:
@@ -175,7 +191,7 @@ def _syntax_problem(path: Path, text: str, error: yaml.MarkedYAMLError) -> Probl
             "check that this line is indented like the lines around it, and put text "
             "that contains `: ` in quotes"
         )
-    elif "expected <block end>" in problem or "expected key" in problem:
+    elif any(clue in problem for clue in ("expected <block end>", "expected key", "expected '-'")):
         message = "the indentation of this line does not match the lines above it"
         fix = "line it up with the other fields of the same record, using spaces"
     else:
