@@ -48,6 +48,9 @@ def _with_generated_sections(nav: list[Any], site: Site) -> list[Any]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # EDIT_URI points at the repository root; hand-written pages live under docs/.
+    for file in files.documentation_pages():
+        file.edit_uri = f"{config.docs_dir.rsplit('/', 1)[-1]}/{file.src_uri}"
     for page in _pages.values():
         front_matter = yaml.safe_dump({"title": page.title, "template": page.template})
         file = File.generated(config, page.src_path, content=f"---\n{front_matter}---\n")

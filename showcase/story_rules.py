@@ -10,6 +10,7 @@ from showcase.origin import Loc
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _AUTOLINK = re.compile(r"<https?://[^\s>]+>")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?!\d)")
 _ID_NUMBER = re.compile(r"(?<![\d,.$])\d{6,}(?![\d,])")
@@ -44,6 +45,11 @@ def _line_problems(line: str) -> Iterator[tuple[str, str]]:
         yield (
             f"HTML is not allowed in a story: {_shown(_RAW_HTML, without_autolinks)}",
             "write plain text with Markdown (`**bold**`, `[a link](https://…)`) instead",
+        )
+    if _MARKDOWN_IMAGE.search(line):
+        yield (
+            f"pictures cannot be placed inside the text: {_shown(_MARKDOWN_IMAGE, line)}",
+            "list the photo under `photos:` with its alt text and `consent: true` instead",
         )
     if _EMAIL.search(line):
         yield (

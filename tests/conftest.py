@@ -18,9 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
-def build_site(out: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` on the project, with the real data or another folder."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    out: Path, data_dir: Path | None = None, **settings: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` on the project, with the real data or another folder;
+    `settings` are environment variables that mkdocs.yml reads (SITE_URL, EDIT_URI)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **settings}
     if data_dir is not None:
         env["SHOWCASE_DATA"] = str(data_dir)
     return subprocess.run(

@@ -76,3 +76,20 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     assert "schools.yaml:6: schools[0].cohorts[0].cohort: no cohort has the id `cohort-9`" in output
     # Nothing half-written: the previous site is left exactly as it was.
     assert [p.name for p in site.iterdir()] == ["earlier.html"]
+
+
+def test_edit_links_open_the_file_that_made_the_page(tmp_path: Path) -> None:
+    edit = "https://github.com/example/showcase/edit/main/"
+    result = build_site(tmp_path, None, EDIT_URI=edit)
+    assert result.returncode == 0, result.stderr
+    expected = {
+        "schools/hillcrest-drive-elementary": "data/schools.yaml",
+        "cohorts/cohort-4": "data/cohorts.yaml",
+        "stories/leland-street-resource-fair": "data/stories/2024/leland-street-resource-fair.yaml",
+        "about/coordinators": "docs/about/coordinators.md",
+        "": "docs/index.md",
+    }
+    for url, source in expected.items():
+        page = BeautifulSoup((tmp_path / url / "index.html").read_text("utf-8"), "html.parser")
+        links = {str(a["href"]) for a in page.select("a[href]")}
+        assert edit + source in links, url
