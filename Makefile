@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test validate new-story schema lint format clean
+.PHONY: serve build test bench validate new-story schema lint format clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +41,15 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) lint ## Every test: data, validator, CLI, and the built site
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium fonts-dejavu-core
+
+bench: $(STAMP) ## Build synthetic showcases of 100 to 10,000 schools and report the figures
+	$(BIN)/python -m showcase.bench $(BENCH_ARGS)
+
+test: $(STAMP) $(CHROMIUM) lint ## Every test: data, validator, CLI, the built site, the browser
 	$(BIN)/showcase schema --check
 	$(BIN)/pytest
 
