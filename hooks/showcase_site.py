@@ -5,6 +5,7 @@ Only event wiring lives here; what the pages are is decided in `showcase.pages`.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,9 +18,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from showcase import urls
 from showcase.catalog import read_catalog
 from showcase.pages import Page, Site, build_site
+from showcase.previews import PREVIEW_FOOTER, write_previews
 from showcase.problems import DataError
+from showcase.share import DEFAULT_PREVIEW, PREVIEW_NAME, share_view
+from showcase.views import Link
 
 _site: Site | None = None
 _pages: dict[str, Page] = {}
@@ -30,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _pages
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
-        _site = build_site(read_catalog(data_dir))
+        _site = build_site(read_catalog(data_dir), _site_url(config), datetime.date.today())
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
     _pages = _site.by_src_path()
@@ -38,11 +43,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _site_url(config: MkDocsConfig) -> str:
+    return (config.site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+
+
 def _with_generated_sections(nav: list[Any], site: Site) -> list[Any]:
+    """Generated sections go after Home; pages for a section mkdocs.yml has join it."""
     sections: dict[str, list[str]] = {}
     for page in site.pages:
         if page.in_nav and page.nav_section:
             sections.setdefault(page.nav_section, []).append(page.src_path)
+    nav = [dict(item) if isinstance(item, dict) else item for item in nav]
+    for item in nav:
+        if isinstance(item, dict):
+            for title, pages in item.items():
+                if isinstance(pages, list):
+                    item[title] = pages + sections.pop(title, [])
     generated = [{title: paths} for title, paths in sections.items()]
     return nav[:1] + generated + nav[1:]
 
@@ -61,6 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         for name, source in page.attachments:
             files.append(File.generated(config, page.url + name, abs_src_path=str(source)))
+    for path, content in _site.files if _site else ():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -72,13 +90,42 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 def on_page_context(
     context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    # Our templates read `view` and `breadcrumbs`, which MkDocs's context type does not list.
+    # Our templates read `view`, `breadcrumbs` and `share`, which MkDocs's context type lacks.
     extra = cast(dict[str, Any], context)
     generated = _pages.get(page.file.src_uri)
+    site_url = _site_url(config)
+    description = config.site_description or ""
+    image, is_article = site_url + DEFAULT_PREVIEW, False
     if generated is not None:
         extra["view"] = generated.view
         extra["breadcrumbs"] = generated.breadcrumbs
         page.meta["description"] = str(escape(generated.description))
+        description, is_article = generated.description, generated.is_article
+        if generated.preview_kicker:
+            image = site_url + generated.url + PREVIEW_NAME
     elif page.is_homepage and _site is not None:
         extra["view"] = _site.home_view
+    extra["feeds"] = [Link(urls.FEED, "Stories")] + (
+        [generated.feed] if generated and generated.feed else []
+    )
+    extra["share"] = share_view(
+        url=site_url + page.url,
+        title=page.title or config.site_name,
+        description=description,
+        image=image,
+        kind="article" if is_article else "website",
+        site_name=config.site_name,
+    )
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    cache = Path(config.config_file_path).parent / ".cache" / "previews"
+    jobs = [(site_dir / DEFAULT_PREVIEW, config.site_name, "LAUSD community schools")]
+    jobs += [
+        (site_dir / page.url / PREVIEW_NAME, page.title, page.preview_kicker)
+        for page in _pages.values()
+        if page.preview_kicker
+    ]
+    write_previews(jobs, footer=PREVIEW_FOOTER, cache_dir=cache)

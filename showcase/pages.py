@@ -5,6 +5,7 @@ A page kind is one function here and one template in `overrides/`; nothing else.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,10 @@ from markupsafe import escape
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.exports import LICENCE_URL, DataFile
 from showcase.load import story_file
 from showcase.models import LEVEL_TITLES, PILLAR_TITLES, PILLAR_VARIANTS, Level, Pillar, School
+from showcase.published import feed_files, open_data_files
 from showcase.views import (
     NOT_RECORDED,
     Detail,
@@ -50,6 +53,10 @@ class Page:
     nav_section: str | None = None
     # Files published beside the page, e.g. a story's photos: name → where it is read from.
     attachments: tuple[tuple[str, Path], ...] = ()
+    # Pages worth sharing on their own get a preview image; this is the line above its title.
+    preview_kicker: str | None = None
+    is_article: bool = False
+    feed: Link | None = None
 
     @property
     def src_path(self) -> str:
@@ -62,6 +69,8 @@ class Site:
 
     pages: tuple[Page, ...]
     home_view: dict[str, Any] = field(default_factory=dict)
+    # Other files to publish, by path: feeds and open data.
+    files: tuple[tuple[str, bytes], ...] = ()
 
     def by_src_path(self) -> dict[str, Page]:
         return {page.src_path: page for page in self.pages}
@@ -74,8 +83,9 @@ WEEKS = Link(urls.WEEKS, "Week of Action")
 PILLARS = Link(urls.PILLARS, "Pillars")
 
 
-def build_site(catalog: Catalog) -> Site:
-    """All generated pages of the site."""
+def build_site(catalog: Catalog, site_url: str, as_of: datetime.date) -> Site:
+    """All generated pages of the site, and the files published beside them."""
+    data = open_data_files(catalog, as_of)
     pages = [
         directory_page(catalog),
         *school_pages(catalog),
@@ -86,8 +96,31 @@ def build_site(catalog: Catalog) -> Site:
         *story_pages(catalog),
         pillars_page(catalog),
         *pillar_pages(catalog),
+        data_page(catalog, [file for _path, file in data], as_of),
     ]
-    return Site(tuple(pages), home_view(catalog))
+    files = feed_files(catalog, site_url) + [(path, file.content) for path, file in data]
+    return Site(tuple(pages), home_view(catalog), tuple(files))
+
+
+def data_page(catalog: Catalog, files: list[DataFile], as_of: datetime.date) -> Page:
+    return Page(
+        url=urls.DATA,
+        title="Open data",
+        template="data.html",
+        description="Download the showcase's schools, cohorts and stories as JSON and CSV.",
+        view={
+            "files": [f for f in files if f.schema is not None or f.name.endswith(".csv")],
+            "as_of": human_date(as_of),
+            "as_of_iso": as_of.isoformat(),
+            "licence": Link(LICENCE_URL, "Creative Commons Attribution 4.0 (CC BY 4.0)"),
+            "source_count": len(catalog.sources),
+            "feeds": [Link(urls.FEED, "All stories")]
+            + [Link(urls.week_feed(y), f"Week of Action {y}") for y in catalog.weeks],
+        },
+        breadcrumbs=(HOME,),
+        in_nav=True,
+        nav_section="About",
+    )
 
 
 def section_index(section: str, **page: Any) -> Page:
@@ -181,6 +214,7 @@ def school_pages(catalog: Catalog) -> Iterator[Page]:
             breadcrumbs=(HOME, SCHOOLS),
             edit_path="data/schools.yaml",
             content_html=f"<p>{escape(summary)}</p>",
+            preview_kicker="School profile",
         )
 
 
@@ -190,10 +224,10 @@ def _school_summary(catalog: Catalog, school: School) -> str:
         names = " and ".join(
             dict.fromkeys(catalog.cohorts[lst.cohort].name for lst in school.cohorts)
         )
-        return f"{school.name}: a LAUSD community {kind} listed in {names}."
+        return f"{school.name}: an LAUSD community {kind} listed in {names}."
     if school.designated:
-        return f"{school.name}: a LAUSD community {kind}; the sources do not give its cohort."
-    return f"{school.name}: a LAUSD {kind} listed beside the initiative by a partner network."
+        return f"{school.name}: an LAUSD community {kind}; the sources do not give its cohort."
+    return f"{school.name}: an LAUSD {kind} listed beside the initiative by a partner network."
 
 
 def cohorts_page(catalog: Catalog) -> Page:
@@ -290,6 +324,7 @@ def week_pages(catalog: Catalog) -> Iterator[Page]:
             edit_path="data/weeks-of-action.yaml",
             in_nav=True,
             nav_section="Week of Action",
+            feed=Link(urls.week_feed(week.year), f"Stories of the Week of Action {week.year}"),
         )
 
 
@@ -325,6 +360,10 @@ def story_pages(catalog: Catalog) -> Iterator[Page]:
             attachments=tuple(
                 (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
             ),
+            preview_kicker=f"Week of Action {story.week_of_action} · story"
+            if story.week_of_action
+            else "Community school story",
+            is_article=True,
         )
 
 

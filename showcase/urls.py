@@ -24,6 +24,14 @@ def week(year: int) -> str:
     return f"{WEEKS}{year}/"
 
 
+FEED = "feed.xml"
+DATA = "data/"
+
+
+def week_feed(year: int) -> str:
+    return f"{week(year)}feed.xml"
+
+
 def story(slug: str) -> str:
     return f"stories/{slug}/"
 
