@@ -20,7 +20,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
 from showcase.catalog import read_catalog
-from showcase.pages import Page, Site, build_site
+from showcase.page import Page, Site
+from showcase.pages import build_site
 from showcase.previews import PREVIEW_FOOTER, write_previews
 from showcase.problems import DataError
 from showcase.share import DEFAULT_PREVIEW, PREVIEW_NAME, share_view

@@ -1,0 +1,61 @@
+"""A page of the site, independent of the engine that renders it, and the whole site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from showcase import urls
+from showcase.views import Link
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site, independent of the engine that renders it."""
+
+    url: str
+    title: str
+    template: str
+    description: str
+    view: dict[str, Any]
+    breadcrumbs: tuple[Link, ...] = ()
+    edit_path: str | None = None
+    content_html: str = ""
+    in_nav: bool = False
+    nav_section: str | None = None
+    # Files published beside the page, e.g. a story's photos: name → where it is read from.
+    attachments: tuple[tuple[str, Path], ...] = ()
+    # Pages worth sharing on their own get a preview image; this is the line above its title.
+    preview_kicker: str | None = None
+    is_article: bool = False
+    feed: Link | None = None
+
+    @property
+    def src_path(self) -> str:
+        return urls.source_path(self.url)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every generated page, and the figures the hand-written home page shows."""
+
+    pages: tuple[Page, ...]
+    home_view: dict[str, Any] = field(default_factory=dict)
+    # Other files to publish, by path: feeds and open data.
+    files: tuple[tuple[str, bytes], ...] = ()
+
+    def by_src_path(self) -> dict[str, Page]:
+        return {page.src_path: page for page in self.pages}
+
+
+HOME = Link(urls.HOME, "Home")
+SCHOOLS = Link(urls.SCHOOLS, "Schools")
+COHORTS = Link(urls.COHORTS, "Cohorts")
+WEEKS = Link(urls.WEEKS, "Week of Action")
+PILLARS = Link(urls.PILLARS, "Pillars")
+
+
+def section_index(section: str, **page: Any) -> Page:
+    """The index page of a section of the navigation (Schools, Cohorts…)."""
+    return Page(**page, breadcrumbs=(HOME,), in_nav=True, nav_section=section)
