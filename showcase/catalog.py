@@ -26,6 +26,7 @@ class Catalog:
     stories_by_week: dict[int, list[Story]] = field(default_factory=dict)
     schools_by_pillar: dict[Pillar, list[School]] = field(default_factory=dict)
     stories_by_pillar: dict[Pillar, list[Story]] = field(default_factory=dict)
+    pillars_by_school: dict[str, list[Pillar]] = field(default_factory=dict)
 
 
 def read_catalog(data_dir: Path) -> Catalog:
@@ -69,12 +70,13 @@ def build_catalog(
             stories_by_week[story.week_of_action].append(story)
         for pillar in story.pillars:
             stories_by_pillar[pillar].append(story)
+    pillars_by_school: dict[str, list[Pillar]] = {}
     for school in schools:
         pillars = {fact.pillar for fact in school.programs + school.ana_priorities}
         pillars |= {p for story in stories_by_school[school.slug] for p in story.pillars}
-        for pillar in Pillar:
-            if pillar in pillars:
-                schools_by_pillar[pillar].append(school)
+        pillars_by_school[school.slug] = [pillar for pillar in Pillar if pillar in pillars]
+        for pillar in pillars_by_school[school.slug]:
+            schools_by_pillar[pillar].append(school)
     return Catalog(
         sources={source.id: source for source in sources},
         cohorts={cohort.id: cohort for cohort in cohorts},
@@ -86,4 +88,5 @@ def build_catalog(
         stories_by_week=dict(stories_by_week),
         schools_by_pillar=dict(schools_by_pillar),
         stories_by_pillar=dict(stories_by_pillar),
+        pillars_by_school=pillars_by_school,
     )

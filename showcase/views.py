@@ -151,7 +151,7 @@ def school_link(school: School) -> Link:
 
 def school_card(catalog: Catalog, school: School) -> SchoolCard:
     cohort_ids = list(dict.fromkeys(listing.cohort for listing in school.cohorts))
-    pillars = [p for p in Pillar if school in catalog.schools_by_pillar.get(p, [])]
+    pillars = catalog.pillars_by_school[school.slug]
     return SchoolCard(
         link=school_link(school),
         aliases=tuple(school.aliases),
