@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
+from showcase.build_cache import BuildCache
 from showcase.catalog import read_catalog
 from showcase.page import Page, Site
 from showcase.pages import build_site
@@ -116,17 +117,22 @@ def on_page_context(
         image=image,
         kind="article" if is_article else "website",
         site_name=config.site_name,
+        cache=_cache(config),
     )
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    cache = Path(config.config_file_path).parent / ".cache" / "previews"
     jobs = [(site_dir / DEFAULT_PREVIEW, config.site_name, "LAUSD community schools")]
     jobs += [
         (site_dir / page.url / PREVIEW_NAME, page.title, page.preview_kicker)
         for page in _pages.values()
         if page.preview_kicker
     ]
-    write_previews(jobs, footer=PREVIEW_FOOTER, cache_dir=cache)
+    write_previews(jobs, footer=PREVIEW_FOOTER, cache=_cache(config))
+
+
+def _cache(config: MkDocsConfig) -> BuildCache:
+    # Bump the version to make every cached preview and QR code again.
+    return BuildCache(Path(config.config_file_path).parent / ".cache", version="1")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -11,13 +10,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from showcase.build_cache import BuildCache
+
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "fonts"
 MARGIN = 80
 _BACKGROUND = (0, 121, 107)  # Material's teal, the site's primary colour
 _MUTED = 215  # grey level of the small lines: a softer white on the teal
 _PALETTE = [round(bg + (255 - bg) * level / 255) for level in range(256) for bg in _BACKGROUND]
-_VERSION = "1"  # change to redraw every cached image
 
 
 @cache
@@ -72,23 +72,21 @@ PREVIEW_FOOTER = "Community Schools Showcase · LAUSD Community Schools Initiati
 PreviewJob = tuple[Path, str, str]
 
 
-def write_previews(jobs: list[PreviewJob], footer: str, cache_dir: Path) -> None:
+def write_previews(jobs: list[PreviewJob], footer: str, cache: BuildCache) -> None:
     """Write each (path, title, kicker) preview, drawing only those the cache lacks.
 
     Drawing takes about 20 ms an image, so a first build of thousands of pages draws
     them on every core; later builds copy them from the cache.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = {job: cache_dir / f"{_key(job[1], job[2], footer)}.png" for job in jobs}
-    missing = [job for job in jobs if not cached[job].is_file()]
-    arguments = [
-        (title, kicker, footer, cached[job]) for job in missing for title, kicker in [job[1:]]
-    ]
-    if len(arguments) > 50:
+    cached = {job: cache.path("preview", job[1], job[2], footer, suffix=".png") for job in jobs}
+    missing = [(job[1], job[2], footer, cached[job]) for job in jobs if not cached[job].is_file()]
+    if missing:
+        next(iter(cached.values())).parent.mkdir(parents=True, exist_ok=True)
+    if len(missing) > 50:
         with ProcessPoolExecutor() as pool:
-            list(pool.map(_draw_to, arguments, chunksize=32))
+            list(pool.map(_draw_to, missing, chunksize=32))
     else:
-        for argument in arguments:
+        for argument in missing:
             _draw_to(argument)
     for job in jobs:
         job[0].parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +96,3 @@ def write_previews(jobs: list[PreviewJob], footer: str, cache_dir: Path) -> None
 def _draw_to(argument: tuple[str, str, str, Path]) -> None:
     title, kicker, footer, path = argument
     path.write_bytes(preview_png(title, kicker, footer))
-
-
-def _key(title: str, kicker: str, footer: str) -> str:
-    return hashlib.sha256("\0".join([_VERSION, title, kicker, footer]).encode()).hexdigest()[:32]

@@ -8,6 +8,8 @@ from urllib.parse import quote, urlencode
 import segno
 from markupsafe import Markup
 
+from showcase.build_cache import BuildCache
+
 PREVIEW_NAME = "preview.png"
 DEFAULT_PREVIEW = "assets/preview.png"
 
@@ -33,7 +35,13 @@ class ShareView:
 
 
 def share_view(
-    url: str, title: str, description: str, image: str, kind: str, site_name: str
+    url: str,
+    title: str,
+    description: str,
+    image: str,
+    kind: str,
+    site_name: str,
+    cache: BuildCache | None = None,
 ) -> ShareView:
     """`url` and `image` are absolute; `kind` is the Open Graph type (`website`, `article`)."""
     text = f"{title} · {site_name}"
@@ -58,8 +66,13 @@ def share_view(
                 "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
             ),
         ),
-        qr_svg=qr_svg(url),
+        qr_svg=cached_qr_svg(url, cache) if cache else qr_svg(url),
     )
+
+
+def cached_qr_svg(url: str, cache: BuildCache) -> Markup:
+    svg = cache.get("qr", url, make=lambda: str(qr_svg(url)).encode(), suffix=".svg")
+    return Markup(svg.decode())
 
 
 def qr_svg(url: str) -> Markup:
