@@ -4,37 +4,15 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from showcase import urls
 from showcase.catalog import Catalog
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 def _flyer_urls(catalog: Catalog) -> list[str]:
@@ -42,11 +20,11 @@ def _flyer_urls(catalog: Catalog) -> list[str]:
 
 
 def test_a_printed_page_is_a_one_page_flyer(
-    browser: Browser, site_dir: Path, catalog: Catalog
+    browser: Browser, site_url: str, catalog: Catalog
 ) -> None:
     for url in _flyer_urls(catalog):
         page = browser.new_page()
-        page.goto((site_dir / url / "index.html").as_uri())
+        page.goto(site_url + url)
         page.emulate_media(media="print")
         for hidden in [
             ".md-header",
@@ -66,10 +44,10 @@ def test_a_printed_page_is_a_one_page_flyer(
         page.close()
 
 
-def test_the_qr_code_opens_the_page(browser: Browser, site_dir: Path, catalog: Catalog) -> None:
+def test_the_qr_code_opens_the_page(browser: Browser, site_url: str, catalog: Catalog) -> None:
     for url in _flyer_urls(catalog):
         page = browser.new_page()
-        page.goto((site_dir / url / "index.html").as_uri())
+        page.goto(site_url + url)
         page.emulate_media(media="print")
         png = page.locator(".cs-flyer-qr svg").screenshot()
         page.close()

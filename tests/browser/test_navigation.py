@@ -1,0 +1,196 @@
+"""Getting around: from home to a story and back, site search, and the keyboard alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser.conftest import (
+    DESKTOP,
+    PAGE_KINDS,
+    SCREENS,
+    OpenedPages,
+    Screen,
+    Visit,
+    VisitFactory,
+    featured_school,
+)
+from showcase import urls
+from showcase.catalog import Catalog
+
+# Where a keyboard user should pass, in this order, tabbing through a page.
+REGIONS = ("skip link", "header", "tabs", "navigation", "content", "footer")
+
+# The element that has keyboard focus: where it is, whether it can be seen (inside the window,
+# not covered, not transparent), whether it shows that it has focus, and whether it comes after
+# the previous one in the document. Where it does not look right at once, it is looked at again
+# once the page has reacted and what fades or slides on screen has stopped.
+FOCUS_STATE = """async () => {
+  const e = document.activeElement;
+  const previous = window.csPreviousFocus;
+  window.csPreviousFocus = e;
+  if (!e || e === document.body) return null;
+  const inOrder = !previous || previous === document.body
+    || Boolean(previous.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const look = () => {
+    const box = e.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const style = getComputedStyle(e);
+    const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
+      && !/^rgba\\(.*, 0\\)$/.test(style.outlineColor);
+    // Material shows focus on its search field by opening the search dialog around it.
+    const searching = e.matches(".md-search__input")
+      && document.getElementById("__search").checked;
+    return {
+      description: `<${e.tagName.toLowerCase()}${e.id ? " id=" + e.id : ""}> `
+        + `"${(e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 40)}"`,
+      region: e.closest(".md-skip") ? "skip link" : e.closest(".md-header") ? "header"
+        : e.closest(".md-tabs") ? "tabs" : e.closest(".md-sidebar") ? "navigation"
+        : e.closest("article") ? "content" : e.closest(".md-footer") ? "footer" : "elsewhere",
+      visible: box.width > 0 && box.height > 0 && x >= 0 && y >= 0 && x <= innerWidth
+        && y <= innerHeight && hit !== null && (e.contains(hit) || hit.contains(e))
+        && e.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+      indicated: outlined || style.boxShadow !== "none" || searching,
+      in_order: inOrder,
+    };
+  };
+  const first = look();
+  if (first.visible && first.indicated) return first;
+  // Give the page's own focus handlers a moment (Material opens its search dialog from one).
+  await new Promise(done => setTimeout(done, 100));
+  await Promise.all(document.getAnimations()
+    .filter(a => a instanceof CSSTransition
+      && ["opacity", "transform", "visibility", "translate"].includes(a.transitionProperty))
+    .map(a => a.finished.catch(() => null)));
+  return look();
+}"""
+
+
+@dataclass(frozen=True)
+class FocusStop:
+    description: str
+    region: str
+    visible: bool
+    indicated: bool
+    in_order: bool
+
+    def __str__(self) -> str:
+        faults = [
+            fault
+            for fault, ok in [
+                ("cannot be seen", self.visible),
+                ("shows no focus", self.indicated),
+                ("comes before the previous stop", self.in_order),
+            ]
+            if not ok
+        ]
+        return f"{self.region}: {self.description} {', '.join(faults) or 'fine'}"
+
+
+def next_stop(page: Page) -> FocusStop | None:
+    """Press Tab; where focus went, or None once it has left the page."""
+    page.keyboard.press("Tab")
+    state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
+    return None if state is None else FocusStop(**state)
+
+
+def tab_through(page: Page, limit: int = 200) -> list[FocusStop]:
+    """Every stop that Tab makes from the top of the page to the footer."""
+    stops: list[FocusStop] = []
+    while (stop := next_stop(page)) is not None and len(stops) < limit:
+        stops.append(stop)
+        if stop.region == "footer":
+            break
+    return stops
+
+
+def test_home_to_cohort_to_school_to_story_and_back(visit: Visit, catalog: Catalog) -> None:
+    school = featured_school(catalog)
+    cohort = catalog.cohorts[school.cohorts[0].cohort]
+    story = catalog.stories_by_school[school.slug][0]
+    page, article = visit.page, visit.page.locator("article")
+    visit.open(urls.HOME)
+    path = [
+        (page.locator(".md-tabs").get_by_role("link", name="Cohorts"), urls.COHORTS),
+        (article.get_by_role("link", name=cohort.name, exact=True), urls.cohort(cohort.id)),
+        (article.get_by_role("link", name=school.name, exact=True), urls.school(school.slug)),
+        (article.get_by_role("link", name=story.title, exact=True), urls.story(story.slug)),
+    ]
+    for link, url in path:
+        link.first.click()
+        expect(page).to_have_url(visit.site_url + url)
+    expect(page.locator("h1")).to_have_text(story.title)
+    for url in [urls.school(school.slug), urls.cohort(cohort.id), urls.COHORTS, urls.HOME]:
+        page.go_back()
+        expect(page).to_have_url(visit.site_url + url)
+    expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
+
+
+def test_search_finds_a_school_by_a_word_of_its_name(visit: Visit, catalog: Catalog) -> None:
+    school = featured_school(catalog)
+    words = re.findall(r"[A-Za-z]{4,}", school.name)
+    word = min(words, key=lambda w: sum(w in s.name for s in catalog.schools.values()))
+    visit.open(urls.HOME)
+    search = visit.page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially(word.lower())
+    profile = visit.site_url + urls.school(school.slug)
+    # Results carry the search words (`?h=…`) so that the page can highlight them.
+    visit.page.locator(f".md-search-result a[href^='{profile}?']").first.click()
+    expect(visit.page).to_have_url(re.compile(re.escape(profile) + r"(\?.*)?$"))
+    expect(visit.page.locator("h1")).to_have_text(school.name)
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_skip_link_comes_first_and_leads_to_the_content(
+    kind: str, opened_pages: OpenedPages
+) -> None:
+    visit = opened_pages.get(kind, DESKTOP)
+    skip = next_stop(visit.page)
+    assert skip is not None and skip.region == "skip link", skip
+    assert skip.visible and skip.indicated, skip
+    visit.page.keyboard.press("Enter")
+    landed = next_stop(visit.page)
+    assert landed is not None and landed.region == "content", landed
+    assert landed.visible and landed.indicated, landed
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda screen: screen.name)
+def test_tab_goes_through_the_page_in_order_and_shows_where_it_is(
+    screen: Screen, new_visit: VisitFactory, page_urls: dict[str, str]
+) -> None:
+    visit = new_visit(screen)
+    visit.open(page_urls["profile"])
+    stops = tab_through(visit.page)
+    regions = [stop.region for stop in stops]
+    assert regions[0] == "skip link" and "content" in regions, regions
+    ranks = [REGIONS.index(region) if region in REGIONS else -1 for region in regions]
+    assert ranks == sorted(ranks) and min(ranks) >= 0, regions
+    faults = [stop for stop in stops if not (stop.visible and stop.indicated and stop.in_order)]
+    assert not faults, "\n".join(map(str, faults))
+
+
+def test_the_focus_checks_catch_hidden_and_misordered_focus(
+    visit: Visit, page_urls: dict[str, str]
+) -> None:
+    visit.open(page_urls["profile"])
+    page = visit.page
+    page.add_style_tag(content="* { outline: none !important; box-shadow: none !important; }")
+    page.locator("#cs-content").evaluate(
+        """nav => nav.insertAdjacentHTML('afterbegin',
+             '<a id="off-screen" href="#x" style="position: absolute; left: -9999px">away</a>')"""
+    )
+    page.locator(".md-footer a").last.evaluate("link => link.setAttribute('tabindex', '1')")
+    jumped = next_stop(page)
+    assert jumped is not None and jumped.region == "footer"
+    skip = next_stop(page)
+    assert skip is not None and skip.region == "skip link"
+    assert not skip.in_order and not skip.indicated
+    page.keyboard.press("Enter")
+    away = next_stop(page)
+    assert away is not None and "off-screen" in away.description and not away.visible
