@@ -1,0 +1,90 @@
+"""`make bench` keeps working: a smoke run at 100 schools, one build of each. No timings."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from showcase import bench, urls
+from showcase.bench_data import NAME_PREFIX, write_data_set
+from showcase.catalog import Catalog, read_catalog
+from showcase.names import comparable_name
+
+SCHOOLS = 100
+COLUMNS = ("N", "pages", "ours s", "plain s", "ratio", "peak MB", "output MB", "index KB")
+
+
+@pytest.fixture(scope="module")
+def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str, Path]:
+    out = tmp_path_factory.mktemp("bench")
+    report = out / "bench.json"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        status = bench.main(
+            ["--sizes", str(SCHOOLS), "--runs", "1", "--out", str(out), "--json", str(report)]
+        )
+    assert status == 0, printed.getvalue()
+    return json.loads(report.read_text("utf-8")), printed.getvalue(), out
+
+
+def _names(catalog: Catalog) -> set[str]:
+    return {
+        comparable_name(name)
+        for school in catalog.schools.values()
+        for name in [school.name, *school.aliases]
+    }
+
+
+def test_the_synthetic_data_validates_and_never_names_a_real_school(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    size = write_data_set(tmp_path, SCHOOLS)
+    synthetic = read_catalog(tmp_path)
+
+    assert len(synthetic.schools) == size.schools == SCHOOLS
+    assert len(synthetic.stories) == size.stories
+    assert 2 * SCHOOLS <= size.stories <= 4 * SCHOOLS
+    assert all(school.name.startswith(NAME_PREFIX) for school in synthetic.schools.values())
+    assert not _names(synthetic) & _names(catalog)
+    assert not set(synthetic.schools) & set(catalog.schools)
+    assert not set(synthetic.stories) & set(catalog.stories)
+
+
+def test_both_builds_succeed_and_the_report_has_every_column(
+    smoke_run: tuple[dict[str, Any], str, Path],
+) -> None:
+    report, printed, out = smoke_run
+    (row,) = report["sizes"]
+
+    assert row["schools"] == SCHOOLS
+    for key in ("ours_s", "plain_s", "ratio", "ours_peak_mb", "plain_peak_mb"):
+        assert row[key] > 0, key
+    for key in ("ours_output_mb", "plain_output_mb", "ours_index_kb", "ours_index_kb_per_page"):
+        assert row[key] > 0, key
+    header = next(line for line in printed.splitlines() if line.lstrip().startswith("N "))
+    assert all(column in header for column in COLUMNS)
+    assert (out / f"n{SCHOOLS}" / "ours" / "site" / "schools" / "index.html").is_file()
+    assert (out / f"n{SCHOOLS}" / "plain" / "site" / "schools" / "index.html").is_file()
+
+
+def test_the_plain_twin_has_a_page_for_every_generated_page(
+    smoke_run: tuple[dict[str, Any], str, Path],
+) -> None:
+    _, _, out = smoke_run
+    sites = {name: out / f"n{SCHOOLS}" / name / "site" for name in ("ours", "plain")}
+    pages = {
+        name: {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+        for name, site in sites.items()
+    }
+
+    # Ours may publish pages of other kinds (open data…); the twin covers these sections.
+    stories = urls.story("x").removesuffix("x/")
+    sections = (urls.SCHOOLS, urls.COHORTS, urls.WEEKS, urls.PILLARS, stories)
+    assert not [page for page in pages["ours"] - pages["plain"] if page.startswith(sections)]
+    assert pages["plain"] <= pages["ours"]
+    assert len(pages["plain"]) > 3 * SCHOOLS
