@@ -277,6 +277,17 @@ class WeekOfAction(Record):
     description: LongText
     sources: SourceIds
 
+    @field_validator("end")
+    @classmethod
+    def _ends_after_it_starts(cls, end: datetime.date, info: ValidationInfo) -> datetime.date:
+        start = info.data.get("start")
+        if isinstance(start, datetime.date) and end < start:
+            raise ValueError(
+                f"the week ends ({end}) before it starts ({start}): swap the two dates, "
+                "or correct the one that is wrong"
+            )
+        return end
+
 
 class WeeksFile(Record):
     """`data/weeks-of-action.yaml`."""
