@@ -124,22 +124,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"--out must be outside the repository ({ROOT})", file=sys.stderr)
         return 2
     machine = machine_info()
-    print(" · ".join(f"{key} {value}" for key, value in machine.items()))
+    print(" · ".join(f"{key} {value}" for key, value in machine.items()), flush=True)
     results: list[SizeResult] = []
     try:
         with _out_folder(args.out) as out:
             for size in args.sizes:
                 results.append(measure_size(size, out / f"n{size}", args.runs, args.previews))
+                # Written after every size, so that a long run stopped midway keeps its figures.
+                if args.json is not None:
+                    write_json(args.json, machine, args, results)
     except BenchError as error:
         print(error, file=sys.stderr)
         return 1
     print(format_table(results))
     print(format_targets(results))
-    if args.json is not None:
-        report = {"machine": machine, "runs": args.runs, "previews": args.previews}
-        report["sizes"] = [{**r.summary(), "raw": asdict(r)} for r in results]
-        args.json.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
     return 0
+
+
+def write_json(
+    path: Path, machine: dict[str, str], args: argparse.Namespace, results: list[SizeResult]
+) -> None:
+    report: dict[str, Any] = {"machine": machine, "runs": args.runs, "previews": args.previews}
+    report["sizes"] = [{**r.summary(), "raw": asdict(r)} for r in results]
+    path.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
 
 
 @contextlib.contextmanager
@@ -187,11 +194,7 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
             shutil.rmtree(folder / "ours" / ".cache", ignore_errors=True)
         ours_builds.append(timed_build(ours, folder / "ours" / "site"))
         plain_builds.append(timed_build(plain, folder / "plain" / "site"))
-        print(
-            f"N={schools:,} run {run}/{runs}: ours {ours_builds[-1].seconds:.1f} s, "
-            f"plain {plain_builds[-1].seconds:.1f} s",
-            file=sys.stderr,
-        )
+        print(f"N={schools:,} run {run}/{runs}: {_progress(ours_builds[-1], plain_builds[-1])}")
     return SizeResult(
         schools=size.schools,
         stories=size.stories,
@@ -201,6 +204,13 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
         plain=plain_builds,
         ours_output=measure_output(folder / "ours" / "site"),
         plain_output=measure_output(folder / "plain" / "site"),
+    )
+
+
+def _progress(ours: Build, plain: Build) -> str:
+    return ", ".join(
+        f"{name} {b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU, {b.peak_mb:.0f} MB)"
+        for name, b in (("ours", ours), ("plain", plain))
     )
 
 
