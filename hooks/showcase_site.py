@@ -22,19 +22,38 @@ from showcase import urls
 from showcase.build_cache import BuildCache
 from showcase.catalog import read_catalog
 from showcase.page import Page, Site
+from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.pages import build_site
-from showcase.previews import PREVIEW_FOOTER, write_previews
+from showcase.previews import PREVIEW_FOOTER
 from showcase.problems import DataError
-from showcase.share import DEFAULT_PREVIEW, PREVIEW_NAME, share_view
+from showcase.share import DEFAULT_PREVIEW, share_view
 from showcase.views import Link
 
 _site: Site | None = None
 _pages: dict[str, Page] = {}
+_images: ImageDrawing | None = None
+_chrome: dict[tuple[str, str], SharedChrome] = {}
+
+
+class SharedChrome:
+    """Material's navigation and tabs as rendered once for pages outside the sidebar at one
+    folder depth; `overrides/main.html` asks for them before rendering its own."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._parts.get(name)
+
+    def keep(self, name: str, html: str) -> str:
+        self._parts[name] = html
+        return html
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module loaded between rebuilds: start from nothing each time.
-    global _site, _pages
+    global _site, _pages, _images
+    _chrome.clear()
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
         _site = build_site(read_catalog(data_dir), _site_url(config), datetime.date.today())
@@ -42,7 +61,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The data has problems:\n" + str(error)) from None
     _pages = _site.by_src_path()
     config.nav = _with_generated_sections(config.nav or [], _site)
+    # Previews and QR codes are drawn in worker processes while the pages render.
+    _images = ImageDrawing(_page_images(config, _site), PREVIEW_FOOTER, _cache(config))
     return config
+
+
+def _page_images(config: MkDocsConfig, site: Site) -> list[PageImages]:
+    site_url = _site_url(config)
+    folder, name = DEFAULT_PREVIEW.rsplit("/", 1)
+    default = PageImages(
+        f"{folder}/", site_url, config.site_name, "LAUSD community schools", name, with_qr=False
+    )
+    return [default] + [
+        PageImages(page.url, site_url + page.url, page.title, page.preview_kicker)
+        for page in site.pages
+        if page.preview_kicker
+    ]
 
 
 def _site_url(config: MkDocsConfig) -> str:
@@ -101,6 +135,9 @@ def on_page_context(
     if generated is not None:
         extra["view"] = generated.view
         extra["breadcrumbs"] = generated.breadcrumbs
+        if not generated.in_nav:
+            key = (context["base_url"], generated.template)
+            extra["shared_chrome"] = _chrome.setdefault(key, SharedChrome())
         page.meta["description"] = str(escape(generated.description))
         description, is_article = generated.description, generated.is_article
         if generated.preview_kicker:
@@ -117,20 +154,19 @@ def on_page_context(
         image=image,
         kind="article" if is_article else "website",
         site_name=config.site_name,
-        cache=_cache(config),
+        qr_image=QR_NAME if generated and generated.preview_kicker else None,
     )
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    jobs = [(site_dir / DEFAULT_PREVIEW, config.site_name, "LAUSD community schools")]
-    jobs += [
-        (site_dir / page.url / PREVIEW_NAME, page.title, page.preview_kicker)
-        for page in _pages.values()
-        if page.preview_kicker
-    ]
-    write_previews(jobs, footer=PREVIEW_FOOTER, cache=_cache(config))
+    if _images is not None:
+        _images.finish(Path(config.site_dir))
+
+
+def on_build_error(error: Exception) -> None:
+    if _images is not None:
+        _images.cancel()
 
 
 def _cache(config: MkDocsConfig) -> BuildCache:

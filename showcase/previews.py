@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import io
-import shutil
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-
-from showcase.build_cache import BuildCache
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "fonts"
@@ -43,7 +39,8 @@ def preview_png(title: str, kicker: str, footer: str) -> bytes:
     coloured = Image.frombytes("P", image.size, image.tobytes())
     coloured.putpalette(_PALETTE)
     output = io.BytesIO()
-    coloured.save(output, "PNG", compress_level=6)
+    # Level 2 writes a PNG a fifth larger than the default 6 in less than half the time.
+    coloured.save(output, "PNG", compress_level=2)
     return output.getvalue()
 
 
@@ -68,31 +65,3 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont) -> list[str]:
 
 
 PREVIEW_FOOTER = "Community Schools Showcase · LAUSD Community Schools Initiative"
-
-PreviewJob = tuple[Path, str, str]
-
-
-def write_previews(jobs: list[PreviewJob], footer: str, cache: BuildCache) -> None:
-    """Write each (path, title, kicker) preview, drawing only those the cache lacks.
-
-    Drawing takes about 20 ms an image, so a first build of thousands of pages draws
-    them on every core; later builds copy them from the cache.
-    """
-    cached = {job: cache.path("preview", job[1], job[2], footer, suffix=".png") for job in jobs}
-    missing = [(job[1], job[2], footer, cached[job]) for job in jobs if not cached[job].is_file()]
-    if missing:
-        next(iter(cached.values())).parent.mkdir(parents=True, exist_ok=True)
-    if len(missing) > 50:
-        with ProcessPoolExecutor() as pool:
-            list(pool.map(_draw_to, missing, chunksize=32))
-    else:
-        for argument in missing:
-            _draw_to(argument)
-    for job in jobs:
-        job[0].parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached[job], job[0])
-
-
-def _draw_to(argument: tuple[str, str, str, Path]) -> None:
-    title, kicker, footer, path = argument
-    path.write_bytes(preview_png(title, kicker, footer))

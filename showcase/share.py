@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 import segno
-from markupsafe import Markup
 
-from showcase.build_cache import BuildCache
-
-PREVIEW_NAME = "preview.png"
 DEFAULT_PREVIEW = "assets/preview.png"
 
 
@@ -31,7 +28,8 @@ class ShareView:
     image_alt: str
     kind: str
     links: tuple[ShareLink, ...]
-    qr_svg: Markup
+    # The flyer's QR code, beside the page (`showcase.page_images`); None: the page has no flyer.
+    qr_image: str | None
 
 
 def share_view(
@@ -41,7 +39,7 @@ def share_view(
     image: str,
     kind: str,
     site_name: str,
-    cache: BuildCache | None = None,
+    qr_image: str | None = None,
 ) -> ShareView:
     """`url` and `image` are absolute; `kind` is the Open Graph type (`website`, `article`)."""
     text = f"{title} · {site_name}"
@@ -66,19 +64,17 @@ def share_view(
                 "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
             ),
         ),
-        qr_svg=cached_qr_svg(url, cache) if cache else qr_svg(url),
+        qr_image=qr_image,
     )
 
 
-def cached_qr_svg(url: str, cache: BuildCache) -> Markup:
-    svg = cache.get("qr", url, make=lambda: str(qr_svg(url)).encode(), suffix=".svg")
-    return Markup(svg.decode())
-
-
-def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code for `url`, for printed flyers."""
+def qr_svg(url: str) -> bytes:
+    """An SVG file of a QR code for `url`, for printed flyers."""
     # Choosing the best of eight masks takes ten times longer than the rest of the code;
     # a fixed mask reads just as well at flyer size.
     code = segno.make(url, error="m", micro=False, mask=0)
-    svg = code.svg_inline(scale=4, border=2, omitsize=True, title=f"QR code: {url}")
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+    output = io.BytesIO()
+    code.save(
+        output, kind="svg", scale=4, border=2, omitsize=True, title=f"QR code: {url}", xmldecl=False
+    )
+    return output.getvalue()

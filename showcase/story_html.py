@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import markdown
 import nh3
 
@@ -28,9 +30,15 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    # One converter, reset between texts: building one costs more than converting a story.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
 def story_html(body: str) -> str:
     """Render Markdown, then keep only an allowlist of tags, attributes and link schemes."""
-    rendered = markdown.markdown(body, extensions=["sane_lists"], output_format="html")
+    rendered = _markdown().reset().convert(body)
     return nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

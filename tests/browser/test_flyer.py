@@ -34,7 +34,7 @@ def test_a_printed_page_is_a_one_page_flyer(
             ".cs-breadcrumbs",
         ]:
             assert not page.locator(hidden).first.is_visible(), (url, hidden)
-        for shown in ["h1", ".cs-lead", ".cs-flyer-qr svg"]:
+        for shown in ["h1", ".cs-lead", ".cs-flyer-qr img"]:
             assert page.locator(shown).first.is_visible(), (url, shown)
         pdf = page.pdf(format="Letter")
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, url
@@ -49,7 +49,7 @@ def test_the_qr_code_opens_the_page(browser: Browser, site_url: str, catalog: Ca
         page = browser.new_page()
         page.goto(site_url + url)
         page.emulate_media(media="print")
-        png = page.locator(".cs-flyer-qr svg").screenshot()
+        png = page.locator(".cs-flyer-qr img").screenshot()
         page.close()
         results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
         assert [result.text for result in results] == [SITE_URL + url]
