@@ -5,12 +5,16 @@ Only event wiring lives here; what the pages are is decided in `showcase.pages`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
+from jinja2 import Environment
 from markupsafe import escape
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -21,10 +25,11 @@ from mkdocs.utils.templates import TemplateContext
 from showcase import urls
 from showcase.build_cache import BuildCache
 from showcase.catalog import read_catalog
+from showcase.i18n import ENGLISH, Language, counterpart, language
 from showcase.page import Page, Site
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.pages import build_site
-from showcase.previews import PREVIEW_FOOTER
+from showcase.previews import PREVIEW_FOOTER, PREVIEW_KICKER
 from showcase.problems import DataError
 from showcase.share import DEFAULT_PREVIEW, share_view
 from showcase.views import Link
@@ -32,6 +37,7 @@ from showcase.views import Link
 _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
+_lang: Language = ENGLISH
 _chrome: dict[tuple[str, str], SharedChrome] = {}
 
 
@@ -52,25 +58,47 @@ class SharedChrome:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module loaded between rebuilds: start from nothing each time.
-    global _site, _pages, _images
+    global _site, _pages, _images, _lang
     _chrome.clear()
+    _lang = _language(config)
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
-        _site = build_site(read_catalog(data_dir), _site_url(config), datetime.date.today())
+        catalog = read_catalog(data_dir)
+        _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
     _pages = _site.by_src_path()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.
-    _images = ImageDrawing(_page_images(config, _site), PREVIEW_FOOTER, _cache(config))
+    footer = _lang._(PREVIEW_FOOTER)
+    _images = ImageDrawing(_page_images(config, _site), footer, _cache(config))
     return config
+
+
+def _languages(config: MkDocsConfig) -> list[Language]:
+    entries = config.extra.get("languages") or [{"code": ENGLISH.code, "name": ENGLISH.name}]
+    return [language(e["code"], e["name"], e.get("folder", "")) for e in entries]
+
+
+def _language(config: MkDocsConfig) -> Language:
+    code = config.theme.get("language", ENGLISH.code)
+    return next((lang for lang in _languages(config) if lang.code == code), ENGLISH)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Our templates write their strings as `_("…")`, translated from showcase/locale.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_lang._, ngettext=_lang.ngettext, newstyle=True
+    )
+    return env
 
 
 def _page_images(config: MkDocsConfig, site: Site) -> list[PageImages]:
     site_url = _site_url(config)
     folder, name = DEFAULT_PREVIEW.rsplit("/", 1)
     default = PageImages(
-        f"{folder}/", site_url, config.site_name, "LAUSD community schools", name, with_qr=False
+        f"{folder}/", site_url, config.site_name, _lang._(PREVIEW_KICKER), name, with_qr=False
     )
     return [default] + [
         PageImages(page.url, site_url + page.url, page.title, page.preview_kicker)
@@ -101,8 +129,11 @@ def _with_generated_sections(nav: list[Any], site: Site) -> list[Any]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # EDIT_URI points at the repository root; hand-written pages live under docs/.
+    docs = Path(config.docs_dir)
+    with contextlib.suppress(ValueError):
+        docs = docs.relative_to(Path(config.config_file_path).parent)
     for file in files.documentation_pages():
-        file.edit_uri = f"{config.docs_dir.rsplit('/', 1)[-1]}/{file.src_uri}"
+        file.edit_uri = f"{docs.as_posix()}/{file.src_uri}"
     for page in _pages.values():
         front_matter = yaml.safe_dump({"title": page.title, "template": page.template})
         file = File.generated(config, page.src_path, content=f"---\n{front_matter}---\n")
@@ -144,7 +175,12 @@ def on_page_context(
             image = site_url + generated.url + PREVIEW_NAME
     elif page.is_homepage and _site is not None:
         extra["view"] = _site.home_view
-    extra["feeds"] = [Link(urls.FEED, "Stories")] + (
+    extra["language_switch"] = [
+        Link(counterpart(page.url, _lang, other), other.name, other.code)
+        for other in _languages(config)
+        if other.code != _lang.code
+    ]
+    extra["feeds"] = [Link(urls.FEED, _lang._("Stories"))] + (
         [generated.feed] if generated and generated.feed else []
     )
     extra["share"] = share_view(
@@ -162,6 +198,23 @@ def on_page_context(
 def on_post_build(config: MkDocsConfig) -> None:
     if _images is not None:
         _images.finish(Path(config.site_dir))
+    languages = _languages(config)
+    if _lang.code == languages[0].code:
+        for other in languages[1:]:
+            _build_translation(config, other)
+
+
+def _build_translation(config: MkDocsConfig, other: Language) -> None:
+    """The site in another language, built after this one into its folder, with the
+    configuration named in mkdocs.yml's `extra.languages` (it inherits this one)."""
+    entry = next(e for e in config.extra["languages"] if e["code"] == other.code)
+    translated = load_config(
+        config_file=str(Path(config.config_file_path).parent / entry["config"]),
+        site_dir=str(Path(config.site_dir) / other.folder),
+        site_url=_site_url(config) + other.folder,
+        strict=config.strict,
+    )
+    build(translated)
 
 
 def on_build_error(error: Exception) -> None:

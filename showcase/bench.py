@@ -4,6 +4,10 @@ For each size N it writes a synthetic data set of N schools outside the reposito
 (`showcase.bench_data`), checks it with the real validator, writes the same pages as
 hand-written Markdown (`showcase.bench_plain`), then builds ours and the plain twin turn
 about, each `mkdocs build` in a fresh process, and reports medians. It never imports MkDocs.
+
+Both sides publish every language: our one build of `mkdocs.yml` also builds the Spanish site
+(`mkdocs.es.yml`) into `es/`; the plain twin is one project a language, built one after the
+other into the same site, and counts as one build (times and CPU summed, the larger peak).
 """
 
 from __future__ import annotations
@@ -25,10 +29,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from showcase.bench_data import write_data_set
-from showcase.bench_plain import read_mkdocs_config, write_plain_project
+from showcase.bench_plain import (
+    inherit,
+    read_mkdocs_config,
+    write_mkdocs_config,
+    write_plain_project,
+)
 from showcase.catalog import Catalog, read_catalog
 from showcase.problems import DataError
 
@@ -183,8 +190,7 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
     generate_seconds = time.perf_counter() - started
     validate_seconds, catalog = _timed_validation(data, runs)
     project = read_mkdocs_config(PROJECT_CONFIG)
-    docs = ROOT / project.get("docs_dir", "docs")
-    plain = write_plain_project(catalog, project, docs, folder / "plain")
+    plain = write_plain_projects(catalog, project, folder)
     ours = write_ours_config(project, data, folder / "ours")
     if previews == "warm":
         timed_build(ours, folder / "ours" / "site")
@@ -193,7 +199,7 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
         if previews == "cold":
             shutil.rmtree(folder / "ours" / ".cache", ignore_errors=True)
         ours_builds.append(timed_build(ours, folder / "ours" / "site"))
-        plain_builds.append(timed_build(plain, folder / "plain" / "site"))
+        plain_builds.append(timed_builds(plain))
         print(f"N={schools:,} run {run}/{runs}: {_progress(ours_builds[-1], plain_builds[-1])}")
     return SizeResult(
         schools=size.schools,
@@ -226,21 +232,56 @@ def _timed_validation(data: Path, runs: int) -> tuple[float, Catalog]:
     return statistics.median(seconds), catalog
 
 
+def translations(project: dict[str, Any]) -> list[dict[str, Any]]:
+    """The site's other languages (`extra.languages`), each with its own config file, named
+    relative to mkdocs.yml; the hook builds each into its `folder` after the first language."""
+    languages: list[dict[str, Any]] = (project.get("extra") or {}).get("languages") or []
+    return [language for language in languages if language.get("config")]
+
+
+def write_plain_projects(
+    catalog: Catalog, project: dict[str, Any], folder: Path
+) -> list[tuple[Path, Path]]:
+    """The plain twin, one project a language: `plain/` for the first, `plain-<code>/` for each
+    other, from its config merged onto mkdocs.yml. Return (config, site folder) of each, in
+    build order: the first cleans `plain/site`, the others build into its subfolders."""
+    site = folder / "plain" / "site"
+    projects = [(project, "plain", "")]
+    for language in translations(project):
+        translated = inherit(project, read_mkdocs_config(ROOT / language["config"]))
+        projects.append((translated, f"plain-{language['code']}", language["folder"]))
+    builds = []
+    for config, name, subfolder in projects:
+        docs = ROOT / config.get("docs_dir", "docs")
+        builds.append((write_plain_project(catalog, config, docs, folder / name), site / subfolder))
+    return builds
+
+
 def write_ours_config(project: dict[str, Any], data: Path, folder: Path) -> Path:
     """The project's mkdocs.yml with its paths made absolute and the data folder set, so that
-    the build and its caches (link previews) stay in `folder`, outside the repository."""
-    config = {key: value for key, value in project.items() if key != "watch"}
-    config["docs_dir"] = str(ROOT / project.get("docs_dir", "docs"))
-    theme = dict(project["theme"])
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
-    config["theme"] = theme
-    config["hooks"] = [str(ROOT / hook) for hook in project.get("hooks", [])]
+    the build and its caches (link previews) stay in `folder`, outside the repository. Beside
+    it, each other language's config, inheriting from it, under the name mkdocs.yml gives."""
+    config = _outside({"docs_dir": "docs", **project})
     config["extra"] = {**(project.get("extra") or {}), "data_dir": str(data)}
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    return path
+    for language in translations(project):
+        translated = _outside(read_mkdocs_config(ROOT / language["config"]))
+        translated = {"INHERIT": "mkdocs.yml", **translated}
+        write_mkdocs_config(folder / language["config"], translated)
+    return write_mkdocs_config(folder / "mkdocs.yml", config)
+
+
+def _outside(config: dict[str, Any]) -> dict[str, Any]:
+    """`config` without `watch` and with the paths it sets absolute, to be read from elsewhere."""
+    moved = {key: value for key, value in config.items() if key != "watch"}
+    if "docs_dir" in config:
+        moved["docs_dir"] = str(ROOT / config["docs_dir"])
+    theme = config.get("theme") or {}
+    if "custom_dir" in theme:
+        moved["theme"] = {**theme, "custom_dir": str(ROOT / theme["custom_dir"])}
+    if "hooks" in config:
+        moved["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    return moved
 
 
 def timed_build(config: Path, site: Path) -> Build:
@@ -267,16 +308,27 @@ def timed_build(config: Path, site: Path) -> Build:
     return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
+def timed_builds(builds: Sequence[tuple[Path, Path]]) -> Build:
+    """Run `timed_build` for each (config, site), one after the other, as one build: the times
+    and CPU times summed, the largest process of any."""
+    done = [timed_build(config, site) for config, site in builds]
+    return Build(
+        sum(b.seconds for b in done), sum(b.cpu_seconds for b in done), max(b.peak_mb for b in done)
+    )
+
+
 def measure_output(site: Path) -> Output:
+    """Every language's pages and files; the search index is one a language (`search/` and
+    `es/search/`), summed."""
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
-    index = site / "search" / "search_index.json"
+    indexes = [p for p in files if p.name == "search_index.json" and p.parent.name == "search"]
     html_bytes = sum(path.stat().st_size for path in pages)
     return Output(
         pages=len(pages),
         output_mb=sum(path.stat().st_size for path in files) / 1024**2,
         html_kb_per_page=html_bytes / 1024 / len(pages) if pages else 0.0,
-        index_kb=index.stat().st_size / 1024 if index.is_file() else 0.0,
+        index_kb=sum(path.stat().st_size for path in indexes) / 1024,
     )
 
 

@@ -4,6 +4,8 @@ Each page carries the text, tables and lists that our templates show for it, wri
 a person would write them by hand, and the project is built by plain MkDocs with the same
 theme, features, plugins, Markdown extensions and navigation as `mkdocs.yml`, minus our hook
 and templates. What it measures is how long MkDocs alone takes to publish the same content.
+Each other language is a second plain project, written the same way from its own config
+(`mkdocs.es.yml`, merged onto `mkdocs.yml`) and its own hand-written pages.
 """
 
 from __future__ import annotations
@@ -50,6 +52,20 @@ def read_mkdocs_config(path: Path) -> dict[str, Any]:
     return config
 
 
+def inherit(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """The settings of `child`, whose `INHERIT` names `parent`, merged as MkDocs merges them:
+    mappings key by key, anything else (lists, text) replaced by the child's."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if key == "INHERIT":
+            continue
+        if isinstance(value, dict) and isinstance(parent.get(key), dict):
+            merged[key] = inherit(parent[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 def write_plain_project(
     catalog: Catalog, project: dict[str, Any], docs_dir: Path, folder: Path
 ) -> Path:
@@ -67,9 +83,13 @@ def write_plain_project(
         for photo in story.photos:
             target = docs / urls.story(story.slug) / photo.file
             shutil.copyfile(story.origin.file.parent / photo.file, target)
-    config = folder / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(plain_config(project, catalog), sort_keys=False), "utf-8")
-    return config
+    return write_mkdocs_config(folder / "mkdocs.yml", plain_config(project, catalog))
+
+
+def write_mkdocs_config(path: Path, config: dict[str, Any]) -> Path:
+    """Write `config` as YAML, keys in their order, accented letters as they are."""
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
 
 
 def plain_config(project: dict[str, Any], catalog: Catalog) -> dict[str, Any]:

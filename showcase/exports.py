@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import N_
 from showcase.models import Cohort, School, Source, Story
 
 LICENCE = "CC-BY-4.0"
@@ -96,9 +97,9 @@ def data_files(catalog: Catalog, as_of: datetime.date) -> list[DataFile]:
     )
     files = []
     for name, export, count, text in [
-        ("schools", schools, len(catalog.schools), "Every school, with its cohorts and sources."),
-        ("cohorts", cohorts, len(catalog.cohorts), "Every cohort, with its sourced figures."),
-        ("stories", stories, len(catalog.stories), "Every story, newest first."),
+        ("schools", schools, len(catalog.schools), N_("Every school, its cohorts and sources.")),
+        ("cohorts", cohorts, len(catalog.cohorts), N_("Every cohort, with its sourced figures.")),
+        ("stories", stories, len(catalog.stories), N_("Every story, newest first.")),
     ]:
         files.append(DataFile(f"{name}.json", text, count, _json(export), f"{name}.schema.json"))
         schema = type(export).model_json_schema()
@@ -114,7 +115,7 @@ def data_files(catalog: Catalog, as_of: datetime.date) -> list[DataFile]:
     files.append(
         DataFile(
             "schools.csv",
-            "Every school, one row each, for spreadsheets.",
+            N_("Every school, one row each, for spreadsheets."),
             len(catalog.schools),
             schools_csv(catalog),
             None,

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 
+from showcase.i18n import N_
 from showcase.origin import Origin
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -56,6 +57,12 @@ LongText = Annotated[
 ]
 """A paragraph of plain text."""
 
+SpanishText = Annotated[
+    LongText | None,
+    Field(description="The same text in Spanish, shown on the Spanish pages."),
+]
+"""An optional Spanish version of the text field before it."""
+
 SchoolYear = Annotated[
     str,
     StringConstraints(pattern=SCHOOL_YEAR_PATTERN),
@@ -81,10 +88,10 @@ class Pillar(Choice):
 
 
 PILLAR_TITLES: dict[Pillar, str] = {
-    Pillar.INTEGRATED_STUDENT_SUPPORTS: "Integrated Student Supports",
-    Pillar.EXPANDED_LEARNING: "Expanded and Enhanced Learning Opportunities",
-    Pillar.FAMILY_AND_COMMUNITY_ENGAGEMENT: "Active Family and Community Engagement",
-    Pillar.COLLABORATIVE_LEADERSHIP: "Collaborative Leadership and Practices",
+    Pillar.INTEGRATED_STUDENT_SUPPORTS: N_("Integrated Student Supports"),
+    Pillar.EXPANDED_LEARNING: N_("Expanded and Enhanced Learning Opportunities"),
+    Pillar.FAMILY_AND_COMMUNITY_ENGAGEMENT: N_("Active Family and Community Engagement"),
+    Pillar.COLLABORATIVE_LEADERSHIP: N_("Collaborative Leadership and Practices"),
 }
 
 # Spellings found in the sources, mapped onto the one we publish.
@@ -115,12 +122,12 @@ class Level(Choice):
 
 
 LEVEL_TITLES: dict[Level, str] = {
-    Level.PRIMARY_CENTER: "Primary center",
-    Level.ELEMENTARY: "Elementary school",
-    Level.MIDDLE: "Middle school",
-    Level.HIGH: "High school",
-    Level.SPAN: "Span school",
-    Level.CONTINUATION: "Continuation high school",
+    Level.PRIMARY_CENTER: N_("Primary center"),
+    Level.ELEMENTARY: N_("Elementary school"),
+    Level.MIDDLE: N_("Middle school"),
+    Level.HIGH: N_("High school"),
+    Level.SPAN: N_("Span school"),
+    Level.CONTINUATION: N_("Continuation high school"),
 }
 
 CHOICE_LABELS: dict[Choice, str] = {
@@ -170,6 +177,7 @@ class SourcedFact(Record):
     """One statement, with the sources that make it."""
 
     text: LongText = Field(description="The statement, in our own words.")
+    text_es: SpanishText = None
     sources: SourceIds
 
 
@@ -188,6 +196,7 @@ class Cohort(Record):
     name: PlainText = Field(description="Display name, e.g. `Cohort IV`.")
     started: SchoolYear = Field(description="The school year the cohort started.")
     description: LongText = Field(description="A short description, from the sources.")
+    description_es: SpanishText = None
     schools_added: list[SourcedCount] = Field(
         default_factory=list, description="How many schools the cohort added, per source."
     )
@@ -222,6 +231,7 @@ class PillarFact(Record):
 
     pillar: PillarName
     text: LongText = Field(description="What it is, in our own words.")
+    text_es: SpanishText = None
     sources: SourceIds
 
 
@@ -275,6 +285,7 @@ class WeekOfAction(Record):
     start: datetime.date
     end: datetime.date
     description: LongText
+    description_es: SpanishText = None
     sources: SourceIds
 
     @field_validator("end")
@@ -384,6 +395,9 @@ def _sentence(text: str) -> str:
     return text
 
 
+SPANISH_STORY_FIELDS = ("title_es", "summary_es", "body_es", "translated_by")
+
+
 class Story(Record):
     """A success story, one file per story under `data/stories/<year>/<slug>.yaml`."""
 
@@ -409,6 +423,19 @@ class Story(Record):
         default=None,
         description="Who submitted the story, by role and school, e.g. "
         "`Community School Coordinator, Leland Street Elementary`. Never a student.",
+    )
+    title_es: PlainText | None = Field(default=None, description="The title in Spanish.")
+    summary_es: Annotated[PlainText, AfterValidator(_sentence)] | None = Field(
+        default=None, description="The summary in Spanish, one sentence."
+    )
+    body_es: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = Field(
+        default=None, description="The story in Spanish, Markdown, with the same rules."
+    )
+    translated_by: PlainText | None = Field(
+        default=None,
+        description="Who wrote the Spanish text, by role (a person or a service), e.g. "
+        "`Parent volunteer, Leland Street Elementary`; `machine translation, not reviewed` "
+        "if a tool wrote it. Required with the Spanish fields.",
     )
 
     _slug: str = PrivateAttr(default="")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase import urls
+from showcase.i18n import N_, Language
 from showcase.views import Link
 
 
@@ -49,13 +50,23 @@ class Site:
         return {page.src_path: page for page in self.pages}
 
 
-HOME = Link(urls.HOME, "Home")
-SCHOOLS = Link(urls.SCHOOLS, "Schools")
-COHORTS = Link(urls.COHORTS, "Cohorts")
-WEEKS = Link(urls.WEEKS, "Week of Action")
-PILLARS = Link(urls.PILLARS, "Pillars")
+HOME = Link(urls.HOME, N_("Home"))
+SCHOOLS = Link(urls.SCHOOLS, N_("Schools"))
+COHORTS = Link(urls.COHORTS, N_("Cohorts"))
+WEEKS = Link(urls.WEEKS, N_("Week of Action"))
+PILLARS = Link(urls.PILLARS, N_("Pillars"))
 
 
-def section_index(section: str, **page: Any) -> Page:
+def crumbs(lang: Language, *links: Link) -> tuple[Link, ...]:
+    """Breadcrumbs from the section links above, in the page's language."""
+    return tuple(Link(link.url, lang._(link.text)) for link in links)
+
+
+def section_index(section: Link, lang: Language, **page: Any) -> Page:
     """The index page of a section of the navigation (Schools, Cohorts…)."""
-    return Page(**page, breadcrumbs=(HOME,), in_nav=True, nav_section=section)
+    return Page(
+        **page,
+        breadcrumbs=crumbs(lang, HOME),
+        in_nav=True,
+        nav_section=lang._(section.text),
+    )

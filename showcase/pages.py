@@ -10,6 +10,7 @@ from typing import Any
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import ENGLISH, Language
 from showcase.models import Pillar
 from showcase.page import Site
 from showcase.page_kinds.cohorts import cohort_pages, cohorts_page
@@ -21,37 +22,46 @@ from showcase.published import feed_files, open_data_files
 from showcase.views import Figure, Link, pillar_link, story_card
 
 
-def build_site(catalog: Catalog, site_url: str, as_of: datetime.date) -> Site:
-    """All generated pages of the site, and the files published beside them."""
+def build_site(
+    catalog: Catalog, site_url: str, as_of: datetime.date, lang: Language = ENGLISH
+) -> Site:
+    """All generated pages of the site in one language, and the files published beside them;
+    `site_url` is the address of that language's pages."""
     data = open_data_files(catalog, as_of)
     pages = [
-        directory_page(catalog),
-        *school_pages(catalog),
-        cohorts_page(catalog),
-        *cohort_pages(catalog),
-        weeks_page(catalog),
-        *week_pages(catalog),
-        *story_pages(catalog),
-        pillars_page(catalog),
-        *pillar_pages(catalog),
-        data_page(catalog, [file for _path, file in data], as_of),
+        directory_page(catalog, lang),
+        *school_pages(catalog, lang),
+        cohorts_page(catalog, lang),
+        *cohort_pages(catalog, lang),
+        weeks_page(catalog, lang),
+        *week_pages(catalog, lang),
+        *story_pages(catalog, lang),
+        pillars_page(catalog, lang),
+        *pillar_pages(catalog, lang),
+        data_page(catalog, [file for _path, file in data], as_of, lang),
     ]
     files = feed_files(catalog, site_url) + [(path, file.content) for path, file in data]
-    return Site(tuple(pages), home_view(catalog), tuple(files))
+    return Site(tuple(pages), home_view(catalog, lang), tuple(files))
 
 
-def home_view(catalog: Catalog) -> dict[str, Any]:
+def home_view(catalog: Catalog, lang: Language) -> dict[str, Any]:
+    _ = lang._
     designated = [s for s in catalog.schools.values() if s.designated]
     latest_week = next(iter(catalog.weeks.values()), None)
     return {
         "figures": [
-            Figure(len(designated), "community schools", urls.SCHOOLS),
-            Figure(len(catalog.cohorts), "cohorts", urls.COHORTS),
-            Figure(len(catalog.stories), "stories", urls.WEEKS),
+            Figure(len(designated), _("community schools"), urls.SCHOOLS),
+            Figure(len(catalog.cohorts), _("cohorts"), urls.COHORTS),
+            Figure(len(catalog.stories), _("stories"), urls.WEEKS),
         ],
-        "pillars": [pillar_link(p) for p in Pillar],
-        "latest_stories": [story_card(catalog, s) for s in list(catalog.stories.values())[:3]],
-        "week": Link(urls.week(latest_week.year), f"Week of Action {latest_week.year}")
+        "pillars": [pillar_link(p, lang) for p in Pillar],
+        "latest_stories": [
+            story_card(catalog, s, lang) for s in list(catalog.stories.values())[:3]
+        ],
+        "week": Link(
+            urls.week(latest_week.year),
+            _("Week of Action {year}").format(year=latest_week.year),
+        )
         if latest_week
         else None,
     }

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from showcase.i18n import N_
+
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "fonts"
 MARGIN = 80
@@ -64,4 +66,6 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont) -> list[str]:
     return lines
 
 
-PREVIEW_FOOTER = "Community Schools Showcase · LAUSD Community Schools Initiative"
+PREVIEW_FOOTER = N_("Community Schools Showcase · LAUSD Community Schools Initiative")
+# The line above the site's name on the preview of pages that have none of their own.
+PREVIEW_KICKER = N_("LAUSD community schools")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from showcase.models import Story
+from showcase.models import SPANISH_STORY_FIELDS, Story
 from showcase.origin import Loc
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
@@ -24,8 +24,11 @@ def story_text_problems(story: Story) -> Iterator[tuple[Loc, int, str, str]]:
         (("body",), story.body),
         *((("photos", i, "alt"), photo.alt) for i, photo in enumerate(story.photos)),
     ]
-    if story.contributed_by:
-        texts.append((("contributed_by",), story.contributed_by))
+    # The Spanish version and its credit follow the same rules as the English.
+    for name in (*SPANISH_STORY_FIELDS, "contributed_by"):
+        value = getattr(story, name)
+        if value:
+            texts.append(((name,), value))
     for loc, text in texts:
         for offset, line in enumerate(text.splitlines()):
             yield from ((loc, offset, what, fix) for what, fix in _line_problems(line))
@@ -37,6 +40,22 @@ def story_text_problems(story: Story) -> Iterator[tuple[Loc, int, str, str]]:
             "add `contributed_by:` with your role and school (e.g. `Community School "
             "Coordinator, Leland Street Elementary`), or `sources:` with the article it retells",
         )
+    yield from _spanish_incomplete(story)
+
+
+def _spanish_incomplete(story: Story) -> Iterator[tuple[Loc, int, str, str]]:
+    given = [name for name in SPANISH_STORY_FIELDS if getattr(story, name) is not None]
+    if not given:
+        return
+    for name in SPANISH_STORY_FIELDS:
+        if name not in given:
+            yield (
+                (given[0],),
+                0,
+                f"the Spanish version has `{given[0]}` but no `{name}`",
+                f"add `{name}:` (title_es, summary_es, body_es and translated_by go "
+                "together), or remove the Spanish fields to show the English text",
+            )
 
 
 def _line_problems(line: str) -> Iterator[tuple[str, str]]:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import ENGLISH, N_, Language, Text
 from showcase.models import (
     PILLAR_TITLES,
     Pillar,
@@ -20,13 +21,15 @@ from showcase.models import (
 )
 from showcase.story_html import story_html
 
-NOT_RECORDED = "Not yet recorded"
+NOT_RECORDED = N_("Not yet recorded")
 
 
 @dataclass(frozen=True)
 class Link:
     url: str
     text: str
+    # The language of the page it leads to, when not the page's own.
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,11 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Fact:
-    """A statement and the sources behind it."""
+    """A statement and the sources behind it; `lang` is set when it is not translated."""
 
     text: str
     sources: tuple[SourceRef, ...]
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Detail:
     label: str
     value: str | None
     links: tuple[Link, ...] = ()
+    is_link: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,10 @@ class StoryCard:
     link: Link
     date: str
     iso_date: str
-    summary: str
+    summary: Text
     schools: tuple[Link, ...]
+    # Set when the title and summary are shown in English on a page in another language.
+    lang: str | None
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Sources:
     """Collects the sources a page cites, each once, in order of first use."""
 
     catalog: Catalog
+    lang: Language
     cited: dict[str, SourceRef] = field(default_factory=dict)
 
     def refs(self, source_ids: list[str]) -> tuple[SourceRef, ...]:
@@ -119,44 +127,47 @@ class Sources:
         return tuple(refs)
 
     def fact(self, fact: SourcedFact | PillarFact) -> Fact:
-        return Fact(fact.text, self.refs(fact.sources))
+        text = self.lang.text(fact.text, fact.text_es)
+        return Fact(text.text, self.refs(fact.sources), text.lang)
 
     def count(self, count: SourcedCount) -> Fact:
         text = f"{count.count}" + (f" ({count.note})" if count.note else "")
-        return Fact(text, self.refs(count.sources))
+        # The note is English data: it has no Spanish version yet.
+        lang = None if self.lang.is_default or not count.note else "en"
+        return Fact(text, self.refs(count.sources), lang)
 
     def all(self) -> tuple[SourceRef, ...]:
         return tuple(self.cited.values())
 
 
-def pillar_link(pillar: Pillar) -> Link:
-    return Link(urls.pillar(pillar), PILLAR_TITLES[pillar])
+def pillar_link(pillar: Pillar, lang: Language) -> Link:
+    return Link(urls.pillar(pillar), lang._(PILLAR_TITLES[pillar]))
 
 
-def human_date(value: datetime.date) -> str:
-    return f"{value:%B} {value.day}, {value.year}"
+def human_date(value: datetime.date, lang: Language = ENGLISH) -> str:
+    return lang.date(value)
 
 
-def story_date(value: str) -> str:
-    """`2024-04-23` → April 23, 2024; `2024-04` → April 2024."""
+def story_date(value: str, lang: Language = ENGLISH) -> str:
+    """`2024-04-23` → April 23, 2024; `2024-04` → April 2024 (in the page's language)."""
     year, month, *day = (int(part) for part in value.split("-"))
     if day:
-        return human_date(datetime.date(year, month, day[0]))
-    return f"{datetime.date(year, month, 1):%B} {year}"
+        return lang.date(datetime.date(year, month, day[0]))
+    return lang.month(year, month)
 
 
 def school_link(school: School) -> Link:
     return Link(urls.school(school.slug), school.name)
 
 
-def school_card(catalog: Catalog, school: School) -> SchoolCard:
+def school_card(catalog: Catalog, school: School, lang: Language) -> SchoolCard:
     cohort_ids = list(dict.fromkeys(listing.cohort for listing in school.cohorts))
     pillars = catalog.pillars_by_school[school.slug]
     return SchoolCard(
         link=school_link(school),
         aliases=tuple(school.aliases),
         cohorts=tuple(Link(urls.cohort(c), catalog.cohorts[c].name) for c in cohort_ids),
-        level=school.level.label if school.level else None,
+        level=lang._(school.level.label) if school.level else None,
         designated=school.designated,
         cohort_ids=" ".join(cohort_ids) or "none",
         level_id=school.level.value if school.level else "unknown",
@@ -166,26 +177,29 @@ def school_card(catalog: Catalog, school: School) -> SchoolCard:
     )
 
 
-def story_card(catalog: Catalog, story: Story) -> StoryCard:
+def story_card(catalog: Catalog, story: Story, lang: Language) -> StoryCard:
+    title = lang.text(story.title, story.title_es)
     return StoryCard(
-        link=Link(urls.story(story.slug), story.title),
-        date=story_date(story.date),
+        link=Link(urls.story(story.slug), title.text),
+        date=story_date(story.date, lang),
         iso_date=story.date,
-        summary=story.summary,
+        summary=lang.text(story.summary, story.summary_es),
         schools=tuple(school_link(catalog.schools[slug]) for slug in story.schools),
+        lang=title.lang,
     )
 
 
 def pillar_groups(sources: Sources, facts: list[PillarFact]) -> tuple[PillarGroup, ...]:
     return tuple(
         PillarGroup(
-            pillar_link(pillar), tuple(sources.fact(f) for f in facts if f.pillar == pillar)
+            pillar_link(pillar, sources.lang),
+            tuple(sources.fact(f) for f in facts if f.pillar == pillar),
         )
         for pillar in Pillar
         if any(f.pillar == pillar for f in facts)
     )
 
 
-def safe_story_body(story: Story) -> Markup:
-    """The story body as sanitised HTML, marked safe for templates."""
-    return Markup(story_html(story.body))
+def safe_story_body(body: str) -> Markup:
+    """A story body as sanitised HTML, marked safe for templates."""
+    return Markup(story_html(body))

@@ -12,11 +12,16 @@ import pytest
 
 from showcase import bench, urls
 from showcase.bench_data import NAME_PREFIX, write_data_set
+from showcase.bench_plain import read_mkdocs_config
 from showcase.catalog import Catalog, read_catalog
 from showcase.names import comparable_name
 
 SCHOOLS = 100
 COLUMNS = ("N", "pages", "ours s", "plain s", "ratio", "peak MB", "output MB", "index KB")
+# The folders of the languages after the first (`es/`), as mkdocs.yml lists them.
+TRANSLATED = [
+    language["folder"] for language in bench.translations(read_mkdocs_config(bench.PROJECT_CONFIG))
+]
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +73,15 @@ def test_both_builds_succeed_and_the_report_has_every_column(
         assert row[key] > 0, key
     header = next(line for line in printed.splitlines() if line.lstrip().startswith("N "))
     assert all(column in header for column in COLUMNS)
-    assert (out / f"n{SCHOOLS}" / "ours" / "site" / "schools" / "index.html").is_file()
-    assert (out / f"n{SCHOOLS}" / "plain" / "site" / "schools" / "index.html").is_file()
+    assert TRANSLATED == ["es/"]
+    for name in ("ours", "plain"):
+        site = out / f"n{SCHOOLS}" / name / "site"
+        assert (site / "schools" / "index.html").is_file()
+        # Both sides publish the Spanish half too, with its own search index.
+        for folder in TRANSLATED:
+            assert (site / folder / "index.html").is_file(), (name, folder)
+            assert (site / folder / "schools" / "index.html").is_file(), (name, folder)
+            assert (site / folder / "search" / "search_index.json").is_file(), (name, folder)
 
 
 def test_the_plain_twin_has_a_page_for_every_generated_page(
@@ -82,9 +94,11 @@ def test_the_plain_twin_has_a_page_for_every_generated_page(
         for name, site in sites.items()
     }
 
-    # Ours may publish pages of other kinds (open data…); the twin covers these sections.
+    # Ours may publish pages of other kinds (open data…); the twin covers these sections,
+    # in every language.
     stories = urls.story("x").removesuffix("x/")
-    sections = (urls.SCHOOLS, urls.COHORTS, urls.WEEKS, urls.PILLARS, stories)
+    english = (urls.SCHOOLS, urls.COHORTS, urls.WEEKS, urls.PILLARS, stories)
+    sections = tuple(folder + section for folder in ["", *TRANSLATED] for section in english)
     assert not [page for page in pages["ours"] - pages["plain"] if page.startswith(sections)]
     assert pages["plain"] <= pages["ours"]
     assert len(pages["plain"]) > 3 * SCHOOLS

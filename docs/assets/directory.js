@@ -36,9 +36,9 @@
       card.hidden = !visible;
       if (visible) shown += 1;
     });
-    count.textContent = shown === cards.length
-      ? "Showing all " + cards.length + " schools."
-      : "Showing " + shown + " of " + cards.length + " schools.";
+    // The sentences come from the page, in its language.
+    count.textContent = count.getAttribute(shown === cards.length ? "data-all" : "data-some")
+      .replace("{shown}", shown).replace("{total}", cards.length);
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }

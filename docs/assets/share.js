@@ -8,9 +8,9 @@
     button.addEventListener("click", function () {
       var status = button.parentNode.querySelector(".cs-share__status");
       navigator.clipboard.writeText(button.getAttribute("data-copy-url")).then(function () {
-        status.textContent = "Link copied.";
+        status.textContent = button.getAttribute("data-copied");
       }, function () {
-        status.textContent = "Could not copy; select the address bar instead.";
+        status.textContent = button.getAttribute("data-copy-failed");
       });
     });
   });

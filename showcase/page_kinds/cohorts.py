@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from showcase import urls
 from showcase.catalog import Catalog
-from showcase.page import COHORTS, HOME, Page, section_index
+from showcase.i18n import Language
+from showcase.page import COHORTS, HOME, Page, crumbs, section_index
 from showcase.views import (
     Link,
     Sources,
@@ -14,8 +15,9 @@ from showcase.views import (
 )
 
 
-def cohorts_page(catalog: Catalog) -> Page:
-    sources = Sources(catalog)
+def cohorts_page(catalog: Catalog, lang: Language) -> Page:
+    _ = lang._
+    sources = Sources(catalog, lang)
     rows = [
         {
             "cohort": Link(urls.cohort(c.id), c.name),
@@ -27,26 +29,28 @@ def cohorts_page(catalog: Catalog) -> Page:
         for c in sorted(catalog.cohorts.values(), key=lambda c: c.started)
     ]
     return section_index(
-        "Cohorts",
+        COHORTS,
+        lang,
         url=urls.COHORTS,
-        title="Cohorts",
+        title=_("Cohorts"),
         template="cohorts.html",
-        description="How the LAUSD Community Schools Initiative grew, cohort by cohort.",
+        description=_("How the LAUSD Community Schools Initiative grew, cohort by cohort."),
         view={"rows": rows, "sources": sources.all()},
     )
 
 
-def cohort_pages(catalog: Catalog) -> Iterator[Page]:
+def cohort_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
     for cohort in catalog.cohorts.values():
-        sources = Sources(catalog)
+        sources = Sources(catalog, lang)
         schools = catalog.schools_by_cohort.get(cohort.id, [])
+        description = lang.text(cohort.description, cohort.description_es)
         view = {
             "cohort": cohort,
-            "description": cohort.description,
+            "description": description,
             "added": [sources.count(n) for n in cohort.schools_added],
             "total": [sources.count(n) for n in cohort.total_designated],
             "funding": [sources.fact(f) for f in cohort.funding],
-            "schools": [school_card(catalog, s) for s in schools],
+            "schools": [school_card(catalog, s, lang) for s in schools],
         }
         sources.refs(cohort.sources)
         view["sources"] = sources.all()
@@ -54,10 +58,10 @@ def cohort_pages(catalog: Catalog) -> Iterator[Page]:
             url=urls.cohort(cohort.id),
             title=f"{cohort.name} ({cohort.started})",
             template="cohort.html",
-            description=cohort.description,
+            description=description.text,
             view=view,
-            breadcrumbs=(HOME, COHORTS),
+            breadcrumbs=crumbs(lang, HOME, COHORTS),
             edit_path="data/cohorts.yaml",
             in_nav=True,
-            nav_section="Cohorts",
+            nav_section=lang._(COHORTS.text),
         )

@@ -7,29 +7,38 @@ import datetime
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.exports import LICENCE_URL, DataFile
-from showcase.page import HOME, Page
+from showcase.i18n import N_, Language
+from showcase.page import HOME, Page, crumbs
 from showcase.views import (
     Link,
     human_date,
 )
 
+ABOUT = N_("About")
 
-def data_page(catalog: Catalog, files: list[DataFile], as_of: datetime.date) -> Page:
+
+def data_page(
+    catalog: Catalog, files: list[DataFile], as_of: datetime.date, lang: Language
+) -> Page:
+    _ = lang._
     return Page(
         url=urls.DATA,
-        title="Open data",
+        title=_("Open data"),
         template="data.html",
-        description="Download the showcase's schools, cohorts and stories as JSON and CSV.",
+        description=_("Download the showcase's schools, cohorts and stories as JSON and CSV."),
         view={
             "files": [f for f in files if f.schema is not None or f.name.endswith(".csv")],
-            "as_of": human_date(as_of),
+            "as_of": human_date(as_of, lang),
             "as_of_iso": as_of.isoformat(),
             "licence": Link(LICENCE_URL, "Creative Commons Attribution 4.0 (CC BY 4.0)"),
             "source_count": len(catalog.sources),
-            "feeds": [Link(urls.FEED, "All stories")]
-            + [Link(urls.week_feed(y), f"Week of Action {y}") for y in catalog.weeks],
+            "feeds": [Link(urls.FEED, _("All stories"))]
+            + [
+                Link(urls.week_feed(y), _("Week of Action {year}").format(year=y))
+                for y in catalog.weeks
+            ],
         },
-        breadcrumbs=(HOME,),
+        breadcrumbs=crumbs(lang, HOME),
         in_nav=True,
-        nav_section="About",
+        nav_section=_(ABOUT),
     )

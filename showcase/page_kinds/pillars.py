@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import Language
 from showcase.models import PILLAR_TITLES, PILLAR_VARIANTS, Pillar
-from showcase.page import HOME, PILLARS, Page, section_index
+from showcase.page import HOME, PILLARS, Page, crumbs, section_index
 from showcase.views import (
     pillar_link,
     school_card,
@@ -15,17 +16,19 @@ from showcase.views import (
 )
 
 
-def pillars_page(catalog: Catalog) -> Page:
+def pillars_page(catalog: Catalog, lang: Language) -> Page:
+    _ = lang._
     return section_index(
-        "Pillars",
+        PILLARS,
+        lang,
         url=urls.PILLARS,
-        title="The four pillars",
+        title=_("The four pillars"),
         template="pillars.html",
-        description="The four pillars of the community schools model.",
+        description=_("The four pillars of the community schools model."),
         view={
             "pillars": [
                 {
-                    "link": pillar_link(p),
+                    "link": pillar_link(p, lang),
                     "schools": len(catalog.schools_by_pillar.get(p, [])),
                     "stories": len(catalog.stories_by_pillar.get(p, [])),
                 }
@@ -35,7 +38,8 @@ def pillars_page(catalog: Catalog) -> Page:
     )
 
 
-def pillar_pages(catalog: Catalog) -> Iterator[Page]:
+def pillar_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    _ = lang._
     for pillar in Pillar:
         variants = [
             name
@@ -44,20 +48,22 @@ def pillar_pages(catalog: Catalog) -> Iterator[Page]:
         ]
         yield Page(
             url=urls.pillar(pillar),
-            title=PILLAR_TITLES[pillar],
+            title=_(PILLAR_TITLES[pillar]),
             template="pillar.html",
-            description=f"Schools and stories for the pillar {PILLAR_TITLES[pillar]}.",
+            description=_("Schools and stories for the pillar {pillar}.").format(
+                pillar=_(PILLAR_TITLES[pillar])
+            ),
             view={
-                "pillar": pillar_link(pillar),
+                "pillar": pillar_link(pillar, lang),
                 "variants": variants,
                 "schools": [
-                    school_card(catalog, s) for s in catalog.schools_by_pillar.get(pillar, [])
+                    school_card(catalog, s, lang) for s in catalog.schools_by_pillar.get(pillar, [])
                 ],
                 "stories": [
-                    story_card(catalog, s) for s in catalog.stories_by_pillar.get(pillar, [])
+                    story_card(catalog, s, lang) for s in catalog.stories_by_pillar.get(pillar, [])
                 ],
             },
-            breadcrumbs=(HOME, PILLARS),
+            breadcrumbs=crumbs(lang, HOME, PILLARS),
             in_nav=True,
-            nav_section="Pillars",
+            nav_section=_(PILLARS.text),
         )

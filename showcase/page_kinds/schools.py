@@ -8,8 +8,9 @@ from markupsafe import escape
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import Language
 from showcase.models import LEVEL_TITLES, PILLAR_TITLES, Level, Pillar, School
-from showcase.page import HOME, SCHOOLS, Page, section_index
+from showcase.page import HOME, SCHOOLS, Page, crumbs, section_index
 from showcase.views import (
     NOT_RECORDED,
     Detail,
@@ -22,52 +23,61 @@ from showcase.views import (
 )
 
 
-def directory_page(catalog: Catalog) -> Page:
+def directory_page(catalog: Catalog, lang: Language) -> Page:
+    _ = lang._
     cohorts = [FilterOption(c.id, c.name) for c in catalog.cohorts.values()]
     if any(not s.cohorts for s in catalog.schools.values()):
-        cohorts.append(FilterOption("none", "Cohort not given in the sources"))
+        cohorts.append(FilterOption("none", _("Cohort not given in the sources")))
     levels = {s.level for s in catalog.schools.values()}
     districts = sorted({s.local_district for s in catalog.schools.values() if s.local_district})
     return section_index(
-        "Schools",
+        SCHOOLS,
+        lang,
         url=urls.SCHOOLS,
-        title="Schools",
+        title=_("Schools"),
         template="directory.html",
-        description=f"All {len(catalog.schools)} schools named in the showcase's sources.",
+        description=_("All {count} schools named in the showcase's sources.").format(
+            count=len(catalog.schools)
+        ),
         view={
-            "schools": [school_card(catalog, s) for s in catalog.schools.values()],
+            "schools": [school_card(catalog, s, lang) for s in catalog.schools.values()],
             "cohorts": cohorts,
-            "levels": [FilterOption(lv.value, LEVEL_TITLES[lv]) for lv in Level if lv in levels]
-            + ([FilterOption("unknown", NOT_RECORDED)] if None in levels else []),
-            "pillars": [FilterOption(p.value, PILLAR_TITLES[p]) for p in Pillar],
+            "levels": [FilterOption(lv.value, _(LEVEL_TITLES[lv])) for lv in Level if lv in levels]
+            + ([FilterOption("unknown", _(NOT_RECORDED))] if None in levels else []),
+            "pillars": [FilterOption(p.value, _(PILLAR_TITLES[p])) for p in Pillar],
             "districts": [FilterOption(d, d) for d in districts],
         },
     )
 
 
-def school_pages(catalog: Catalog) -> Iterator[Page]:
+def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    _ = lang._
     for school in catalog.schools.values():
-        sources = Sources(catalog)
+        sources = Sources(catalog, lang)
         cohort_links = tuple(
             Link(
                 urls.cohort(listing.cohort),
                 catalog.cohorts[listing.cohort].name
-                + (f" (listed as “{listing.listed_as}”)" if listing.listed_as else ""),
+                + (
+                    " " + _("(listed as “{name}”)").format(name=listing.listed_as)
+                    if listing.listed_as
+                    else ""
+                ),
             )
             for listing in school.cohorts
         )
         for listing in school.cohorts:
             sources.refs(listing.sources)
-        level = school.level.label if school.level else None
-        summary = _school_summary(catalog, school)
+        level = _(school.level.label) if school.level else None
+        summary = _school_summary(catalog, school, lang)
         details = (
-            Detail("Other names", ", ".join(school.aliases) or None),
-            Detail("Cohort", None if not cohort_links else "", cohort_links),
-            Detail("Level", level),
-            Detail("Campus", school.campus),
-            Detail("Grades", school.grades),
-            Detail("Local District", school.local_district),
-            Detail("Website", school.website),
+            Detail(_("Other names"), ", ".join(school.aliases) or None),
+            Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
+            Detail(_("Level"), level),
+            Detail(_("Campus"), school.campus),
+            Detail(_("Grades"), school.grades),
+            Detail(_("Local District"), school.local_district),
+            Detail(_("Website"), school.website, is_link=True),
         )
         stories = catalog.stories_by_school.get(school.slug, [])
         sources.refs(school.sources)
@@ -84,24 +94,28 @@ def school_pages(catalog: Catalog) -> Iterator[Page]:
                 "notes": [sources.fact(n) for n in school.notes],
                 "programs": pillar_groups(sources, school.programs),
                 "ana_priorities": pillar_groups(sources, school.ana_priorities),
-                "stories": [story_card(catalog, s) for s in stories],
+                "stories": [story_card(catalog, s, lang) for s in stories],
                 "sources": sources.all(),
-                "not_recorded": NOT_RECORDED,
+                "not_recorded": _(NOT_RECORDED),
             },
-            breadcrumbs=(HOME, SCHOOLS),
+            breadcrumbs=crumbs(lang, HOME, SCHOOLS),
             edit_path="data/schools.yaml",
             content_html=f"<p>{escape(summary)}</p>",
-            preview_kicker="School profile",
+            preview_kicker=_("School profile"),
         )
 
 
-def _school_summary(catalog: Catalog, school: School) -> str:
-    kind = school.level.label.lower() if school.level else "school"
+def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
+    _ = lang._
+    kind = _(school.level.label).lower() if school.level else _("school")
     if school.cohorts:
-        names = " and ".join(
+        names = _(" and ").join(
             dict.fromkeys(catalog.cohorts[lst.cohort].name for lst in school.cohorts)
         )
-        return f"{school.name}: an LAUSD community {kind} listed in {names}."
+        message = _("{name}: an LAUSD community {kind} listed in {cohorts}.")
+        return message.format(name=school.name, kind=kind, cohorts=names)
     if school.designated:
-        return f"{school.name}: an LAUSD community {kind}; the sources do not give its cohort."
-    return f"{school.name}: an LAUSD {kind} listed beside the initiative by a partner network."
+        message = _("{name}: an LAUSD community {kind}; the sources do not give its cohort.")
+        return message.format(name=school.name, kind=kind)
+    message = _("{name}: an LAUSD {kind} listed beside the initiative by a partner network.")
+    return message.format(name=school.name, kind=kind)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.i18n import Language
 from showcase.load import story_file
-from showcase.page import HOME, WEEKS, Page, section_index
+from showcase.page import HOME, WEEKS, Page, crumbs, section_index
 from showcase.views import (
     Link,
     Sources,
@@ -20,89 +22,119 @@ from showcase.views import (
 )
 
 
-def weeks_page(catalog: Catalog) -> Page:
+def _week_title(year: int, lang: Language) -> str:
+    return lang._("Week of Action {year}").format(year=year)
+
+
+def _dates(start: datetime.date, end: datetime.date, lang: Language) -> str:
+    return f"{human_date(start, lang)} – {human_date(end, lang)}"
+
+
+def _week_link(year: int | None, lang: Language) -> Link | None:
+    return None if year is None else Link(urls.week(year), _week_title(year, lang))
+
+
+def weeks_page(catalog: Catalog, lang: Language) -> Page:
+    _ = lang._
     return section_index(
-        "Week of Action",
+        WEEKS,
+        lang,
         url=urls.WEEKS,
-        title="Week of Action",
+        title=_("Week of Action"),
         template="weeks.html",
-        description="Stories from the Community Schools Week of Action, year by year.",
+        description=_("Stories from the Community Schools Week of Action, year by year."),
         view={
             "weeks": [
                 {
-                    "link": Link(urls.week(w.year), f"Week of Action {w.year}"),
-                    "dates": f"{human_date(w.start)} – {human_date(w.end)}",
+                    "link": Link(urls.week(w.year), _week_title(w.year, lang)),
+                    "dates": _dates(w.start, w.end, lang),
                     "story_count": len(catalog.stories_by_week.get(w.year, [])),
                 }
                 for w in catalog.weeks.values()
             ],
             "other_stories": [
-                story_card(catalog, s) for s in catalog.stories.values() if s.week_of_action is None
+                story_card(catalog, s, lang)
+                for s in catalog.stories.values()
+                if s.week_of_action is None
             ],
         },
     )
 
 
-def week_pages(catalog: Catalog) -> Iterator[Page]:
+def week_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    _ = lang._
     for week in catalog.weeks.values():
-        sources = Sources(catalog)
+        sources = Sources(catalog, lang)
         stories = catalog.stories_by_week.get(week.year, [])
         schools = dict.fromkeys(slug for s in stories for slug in s.schools)
         sources.refs(week.sources)
+        description = lang.text(week.description, week.description_es)
         yield Page(
             url=urls.week(week.year),
-            title=f"Week of Action {week.year}",
+            title=_week_title(week.year, lang),
             template="week.html",
-            description=week.description,
+            description=description.text,
             view={
                 "week": week,
-                "dates": f"{human_date(week.start)} – {human_date(week.end)}",
-                "stories": [story_card(catalog, s) for s in stories],
+                "description": description,
+                "dates": _dates(week.start, week.end, lang),
+                "stories": [story_card(catalog, s, lang) for s in stories],
                 "schools": [school_link(catalog.schools[slug]) for slug in schools],
                 "sources": sources.all(),
             },
-            breadcrumbs=(HOME, WEEKS),
+            breadcrumbs=crumbs(lang, HOME, WEEKS),
             edit_path="data/weeks-of-action.yaml",
             in_nav=True,
-            nav_section="Week of Action",
-            feed=Link(urls.week_feed(week.year), f"Stories of the Week of Action {week.year}"),
+            nav_section=_(WEEKS.text),
+            feed=Link(
+                urls.week_feed(week.year),
+                _("Stories of the Week of Action {year}").format(year=week.year),
+            ),
         )
 
 
-def story_pages(catalog: Catalog) -> Iterator[Page]:
+def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    _ = lang._
     for story in catalog.stories.values():
-        sources = Sources(catalog)
+        sources = Sources(catalog, lang)
         sources.refs(story.sources)
-        crumbs: tuple[Link, ...] = (HOME, WEEKS)
+        trail = crumbs(lang, HOME, WEEKS)
         if story.week_of_action is not None:
-            crumbs += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
-        body = safe_story_body(story)
+            trail += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
+        title = lang.text(story.title, story.title_es)
+        translated = not lang.is_default and story.body_es is not None
+        body = safe_story_body(story.body_es if translated and story.body_es else story.body)
         yield Page(
             url=urls.story(story.slug),
-            title=story.title,
+            title=title.text,
             template="story.html",
-            description=story.summary,
+            description=lang.text(story.summary, story.summary_es).text,
             view={
                 "story": story,
-                "date": story_date(story.date),
+                "title": title,
+                "summary": lang.text(story.summary, story.summary_es),
+                # Set when the story is shown in English on a page in another language.
+                "untranslated": title.lang,
+                "translated_by": story.translated_by if translated else None,
+                "date": story_date(story.date, lang),
                 "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
-                "pillars": [pillar_link(p) for p in story.pillars],
+                "pillars": [pillar_link(p, lang) for p in story.pillars],
                 "week": Link(
-                    urls.week(story.week_of_action), f"Week of Action {story.week_of_action}"
+                    urls.week(story.week_of_action), _week_title(story.week_of_action, lang)
                 )
                 if story.week_of_action is not None
                 else None,
                 "body": body,
                 "sources": sources.all(),
             },
-            breadcrumbs=crumbs,
+            breadcrumbs=trail,
             edit_path=f"data/{story_file(story.year, story.slug)}",
             content_html=str(body),
             attachments=tuple(
                 (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
             ),
-            preview_kicker=f"Week of Action {story.week_of_action} · story"
+            preview_kicker=_("Week of Action {year} · story").format(year=story.week_of_action)
             if story.week_of_action
-            else "Community school story",
+            else _("Community school story"),
             is_article=True,
         )
