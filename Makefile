@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test bench validate new-story schema lint format clean
+.PHONY: serve build test bench validate new-story schema translations lint format clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ new-story: $(STAMP) ## Answer a few questions and get a valid story file in data
 
 schema: $(STAMP) ## Regenerate schema/*.schema.json from the models
 	$(BIN)/showcase schema
+
+translations: $(STAMP) ## Add new interface strings to the Spanish catalogue (then translate them)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location \
+		--omit-header -o .cache/messages.pot .
+	$(BIN)/pybabel -q update --no-fuzzy-matching --width 100 \
+		-i .cache/messages.pot -d showcase/locale -l es
 
 lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check .
