@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+import language_builds
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
 from showcase.build_cache import BuildCache
-from showcase.catalog import read_catalog
+from showcase.catalog import Catalog, read_catalog
 from showcase.i18n import ENGLISH, Language, counterpart, language
 from showcase.page import Page, Site
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
@@ -38,6 +38,8 @@ _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
 _lang: Language = ENGLISH
+_others: list[language_builds.LanguageBuild] = []
+_read: _ReadData | None = None
 _chrome: dict[tuple[str, str], SharedChrome] = {}
 
 
@@ -58,21 +60,34 @@ class SharedChrome:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module loaded between rebuilds: start from nothing each time.
-    global _site, _pages, _images, _lang
+    global _site, _pages, _images, _lang, _read
     _chrome.clear()
     _lang = _language(config)
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
-        catalog = read_catalog(data_dir)
-        _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
+        catalog = _read.catalog if _read and _read.data_dir == data_dir else read_catalog(data_dir)
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
+    languages = _languages(config)
+    if _lang.code == languages[0].code:
+        # The other languages build in processes of their own while this one builds; forked
+        # from here, they start with the data already read and checked (`_read`).
+        _read = _ReadData(data_dir, catalog)
+        _others[:] = [_start_language(config, other) for other in languages[1:]]
+    _read = None
+    _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
     _pages = _site.by_src_path()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.
     footer = _lang._(PREVIEW_FOOTER)
     _images = ImageDrawing(_page_images(config, _site), footer, _cache(config))
     return config
+
+
+@dataclass(frozen=True)
+class _ReadData:
+    data_dir: Path
+    catalog: Catalog
 
 
 def _languages(config: MkDocsConfig) -> list[Language]:
@@ -166,6 +181,7 @@ def on_page_context(
     if generated is not None:
         extra["view"] = generated.view
         extra["breadcrumbs"] = generated.breadcrumbs
+        extra["title_lang"] = generated.title_lang
         if not generated.in_nav:
             key = (context["base_url"], generated.template)
             extra["shared_chrome"] = _chrome.setdefault(key, SharedChrome())
@@ -198,28 +214,28 @@ def on_page_context(
 def on_post_build(config: MkDocsConfig) -> None:
     if _images is not None:
         _images.finish(Path(config.site_dir))
-    languages = _languages(config)
-    if _lang.code == languages[0].code:
-        for other in languages[1:]:
-            _build_translation(config, other)
+    while _others:
+        _others.pop(0).finish(Path(config.site_dir))
 
 
-def _build_translation(config: MkDocsConfig, other: Language) -> None:
-    """The site in another language, built after this one into its folder, with the
-    configuration named in mkdocs.yml's `extra.languages` (it inherits this one)."""
+def _start_language(config: MkDocsConfig, other: Language) -> language_builds.LanguageBuild:
     entry = next(e for e in config.extra["languages"] if e["code"] == other.code)
-    translated = load_config(
-        config_file=str(Path(config.config_file_path).parent / entry["config"]),
-        site_dir=str(Path(config.site_dir) / other.folder),
-        site_url=_site_url(config) + other.folder,
-        strict=config.strict,
+    base = Path(config.config_file_path).parent
+    return language_builds.start(
+        other.name,
+        base / entry["config"],
+        other.folder,
+        _site_url(config) + other.folder,
+        config.strict,
+        scratch=base / ".cache" / "builds",
     )
-    build(translated)
 
 
 def on_build_error(error: Exception) -> None:
     if _images is not None:
         _images.cancel()
+    while _others:
+        _others.pop().cancel()
 
 
 def _cache(config: MkDocsConfig) -> BuildCache:

@@ -66,9 +66,9 @@ class Language:
 
     def text(self, english: str, translated: str | None) -> Text:
         """A data field shown in this language: the translation when there is one."""
-        if self.is_default or translated:
-            return Text(translated or english, None)
-        return Text(english, DEFAULT)
+        if self.is_default:
+            return Text(english, None)
+        return Text(translated, None) if translated else Text(english, DEFAULT)
 
 
 @dataclass(frozen=True)

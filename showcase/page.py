@@ -30,6 +30,8 @@ class Page:
     # Pages worth sharing on their own get a preview image; this is the line above its title.
     preview_kicker: str | None = None
     is_article: bool = False
+    # Set when the title is shown in English on a page in another language.
+    title_lang: str | None = None
     feed: Link | None = None
 
     @property

@@ -137,4 +137,5 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             if story.week_of_action
             else _("Community school story"),
             is_article=True,
+            title_lang=title.lang,
         )
