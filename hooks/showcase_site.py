@@ -179,7 +179,7 @@ def on_page_context(
     description = config.site_description or ""
     image, is_article = site_url + DEFAULT_PREVIEW, False
     if generated is not None:
-        extra["view"] = generated.view
+        extra["view"] = generated.view()
         extra["breadcrumbs"] = generated.breadcrumbs
         extra["title_lang"] = generated.title_lang
         if not generated.in_nav:

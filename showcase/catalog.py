@@ -35,6 +35,9 @@ def read_catalog(data_dir: Path) -> Catalog:
     problems = data.problems + check_references(data)
     if problems:
         raise DataError(problems)
+    # Lines serve only to report problems; a large data set keeps tens of megabytes of them.
+    for record in [*data.sources, *data.cohorts, *data.schools, *data.weeks, *data.stories]:
+        record.origin.forget_lines()
     return build_catalog(
         sources=data.sources,
         cohorts=data.cohorts,

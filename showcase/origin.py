@@ -26,6 +26,11 @@ class Origin:
             full = full[:-1]
         return self.lines.get((), 1)
 
+    def forget_lines(self) -> None:
+        """Let the line of every value go (its whole file's), once nothing is left to report."""
+        if isinstance(self.lines, dict):
+            self.lines.clear()
+
     def within(self, *loc: str | int) -> Origin:
         """The origin of a record nested at `loc` in this file."""
         return Origin(self.file, self.lines, self.prefix + tuple(loc))

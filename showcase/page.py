@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from showcase import urls
 from showcase.i18n import N_, Language
 from showcase.views import Link
+
+View = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,9 @@ class Page:
     title: str
     template: str
     description: str
-    view: dict[str, Any]
+    # What the template shows, made when the page is rendered and let go after, so that a
+    # build never holds every page's view at once.
+    view: Callable[[], View]
     breadcrumbs: tuple[Link, ...] = ()
     edit_path: str | None = None
     content_html: str = ""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import MKDOCS, ROOT, build_site
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
@@ -74,6 +76,8 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     assert "hostile-story.yaml:1: titel: `titel` is not a field we know" in output
     assert "hostile-story.yaml:2: date: `2024-13-45` is not a real date" in output
     assert "schools.yaml:6: schools[0].cohorts[0].cohort: no cohort has the id `cohort-9`" in output
+    # Read and checked once for both languages: each problem is reported once.
+    assert output.count("`titel` is not a field we know") == 1
     # Nothing half-written: the previous site is left exactly as it was.
     assert [p.name for p in site.iterdir()] == ["earlier.html"]
 
@@ -88,8 +92,37 @@ def test_edit_links_open_the_file_that_made_the_page(tmp_path: Path) -> None:
         "stories/leland-street-resource-fair": "data/stories/2024/leland-street-resource-fair.yaml",
         "about/coordinators": "docs/about/coordinators.md",
         "": "docs/index.md",
+        "es/about/coordinators": "docs/es/about/coordinators.md",
+        "es/stories/leland-street-resource-fair": (
+            "data/stories/2024/leland-street-resource-fair.yaml"
+        ),
     }
     for url, source in expected.items():
         page = BeautifulSoup((tmp_path / url / "index.html").read_text("utf-8"), "html.parser")
         links = {str(a["href"]) for a in page.select("a[href]")}
         assert edit + source in links, url
+
+
+def test_a_broken_spanish_page_stops_the_build_and_says_which_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT,
+        project,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".venv", ".git", "site", ".cache", "tests", "*_cache"),
+    )
+    page = project / "docs" / "es" / "about" / "research.md"
+    page.write_text(page.read_text("utf-8") + "\n[roto](no-such-page.md)\n", "utf-8")
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "no-such-page.md" in output
+    assert "The Español site did not build" in output
+    assert "Traceback" not in output

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from showcase import urls
 from showcase.catalog import Catalog
-from showcase.i18n import Language
-from showcase.page import COHORTS, HOME, Page, crumbs, section_index
+from showcase.i18n import Language, Text
+from showcase.models import Cohort
+from showcase.page import COHORTS, HOME, Page, View, crumbs, section_index
 from showcase.views import (
     Link,
     Sources,
@@ -35,33 +37,36 @@ def cohorts_page(catalog: Catalog, lang: Language) -> Page:
         title=_("Cohorts"),
         template="cohorts.html",
         description=_("How the LAUSD Community Schools Initiative grew, cohort by cohort."),
-        view={"rows": rows, "sources": sources.all()},
+        view=lambda: {"rows": rows, "sources": sources.all()},
     )
 
 
 def cohort_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
     for cohort in catalog.cohorts.values():
-        sources = Sources(catalog, lang)
-        schools = catalog.schools_by_cohort.get(cohort.id, [])
         description = lang.text(cohort.description, cohort.description_es)
-        view = {
-            "cohort": cohort,
-            "description": description,
-            "added": [sources.count(n) for n in cohort.schools_added],
-            "total": [sources.count(n) for n in cohort.total_designated],
-            "funding": [sources.fact(f) for f in cohort.funding],
-            "schools": [school_card(catalog, s, lang) for s in schools],
-        }
-        sources.refs(cohort.sources)
-        view["sources"] = sources.all()
         yield Page(
             url=urls.cohort(cohort.id),
             title=f"{cohort.name} ({cohort.started})",
             template="cohort.html",
             description=description.text,
-            view=view,
+            view=partial(_cohort_view, catalog, cohort, lang, description),
             breadcrumbs=crumbs(lang, HOME, COHORTS),
             edit_path="data/cohorts.yaml",
             in_nav=True,
             nav_section=lang._(COHORTS.text),
         )
+
+
+def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: Text) -> View:
+    sources = Sources(catalog, lang)
+    schools = catalog.schools_by_cohort.get(cohort.id, [])
+    view = {
+        "cohort": cohort,
+        "description": description,
+        "added": [sources.count(n) for n in cohort.schools_added],
+        "total": [sources.count(n) for n in cohort.total_designated],
+        "funding": [sources.fact(f) for f in cohort.funding],
+        "schools": [school_card(catalog, s, lang) for s in schools],
+    }
+    sources.refs(cohort.sources)
+    return view | {"sources": sources.all()}

@@ -26,7 +26,7 @@ def data_page(
         title=_("Open data"),
         template="data.html",
         description=_("Download the showcase's schools, cohorts and stories as JSON and CSV."),
-        view={
+        view=lambda: {
             "files": [f for f in files if f.schema is not None or f.name.endswith(".csv")],
             "as_of": human_date(as_of, lang),
             "as_of_iso": as_of.isoformat(),

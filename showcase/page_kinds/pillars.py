@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import Language
 from showcase.models import PILLAR_TITLES, PILLAR_VARIANTS, Pillar
-from showcase.page import HOME, PILLARS, Page, crumbs, section_index
+from showcase.page import HOME, PILLARS, Page, View, crumbs, section_index
 from showcase.views import (
     pillar_link,
     school_card,
@@ -25,7 +26,7 @@ def pillars_page(catalog: Catalog, lang: Language) -> Page:
         title=_("The four pillars"),
         template="pillars.html",
         description=_("The four pillars of the community schools model."),
-        view={
+        view=lambda: {
             "pillars": [
                 {
                     "link": pillar_link(p, lang),
@@ -53,17 +54,21 @@ def pillar_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             description=_("Schools and stories for the pillar {pillar}.").format(
                 pillar=_(PILLAR_TITLES[pillar])
             ),
-            view={
-                "pillar": pillar_link(pillar, lang),
-                "variants": variants,
-                "schools": [
-                    school_card(catalog, s, lang) for s in catalog.schools_by_pillar.get(pillar, [])
-                ],
-                "stories": [
-                    story_card(catalog, s, lang) for s in catalog.stories_by_pillar.get(pillar, [])
-                ],
-            },
+            view=partial(_pillar_view, catalog, pillar, lang, variants),
             breadcrumbs=crumbs(lang, HOME, PILLARS),
             in_nav=True,
             nav_section=_(PILLARS.text),
         )
+
+
+def _pillar_view(catalog: Catalog, pillar: Pillar, lang: Language, variants: list[str]) -> View:
+    return {
+        "pillar": pillar_link(pillar, lang),
+        "variants": variants,
+        "schools": [
+            school_card(catalog, s, lang) for s in catalog.schools_by_pillar.get(pillar, [])
+        ],
+        "stories": [
+            story_card(catalog, s, lang) for s in catalog.stories_by_pillar.get(pillar, [])
+        ],
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from markupsafe import escape
 
@@ -10,7 +11,7 @@ from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import Language
 from showcase.models import LEVEL_TITLES, PILLAR_TITLES, Level, Pillar, School
-from showcase.page import HOME, SCHOOLS, Page, crumbs, section_index
+from showcase.page import HOME, SCHOOLS, Page, View, crumbs, section_index
 from showcase.views import (
     NOT_RECORDED,
     Detail,
@@ -39,7 +40,7 @@ def directory_page(catalog: Catalog, lang: Language) -> Page:
         description=_("All {count} schools named in the showcase's sources.").format(
             count=len(catalog.schools)
         ),
-        view={
+        view=lambda: {
             "schools": [school_card(catalog, s, lang) for s in catalog.schools.values()],
             "cohorts": cohorts,
             "levels": [FilterOption(lv.value, _(LEVEL_TITLES[lv])) for lv in Level if lv in levels]
@@ -51,58 +52,61 @@ def directory_page(catalog: Catalog, lang: Language) -> Page:
 
 
 def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
-    _ = lang._
     for school in catalog.schools.values():
-        sources = Sources(catalog, lang)
-        cohort_links = tuple(
-            Link(
-                urls.cohort(listing.cohort),
-                catalog.cohorts[listing.cohort].name
-                + (
-                    " " + _("(listed as “{name}”)").format(name=listing.listed_as)
-                    if listing.listed_as
-                    else ""
-                ),
-            )
-            for listing in school.cohorts
-        )
-        for listing in school.cohorts:
-            sources.refs(listing.sources)
-        level = _(school.level.label) if school.level else None
         summary = _school_summary(catalog, school, lang)
-        details = (
-            Detail(_("Other names"), ", ".join(school.aliases) or None),
-            Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
-            Detail(_("Level"), level),
-            Detail(_("Campus"), school.campus),
-            Detail(_("Grades"), school.grades),
-            Detail(_("Local District"), school.local_district),
-            Detail(_("Website"), school.website, is_link=True),
-        )
-        stories = catalog.stories_by_school.get(school.slug, [])
-        sources.refs(school.sources)
         yield Page(
             url=urls.school(school.slug),
             title=school.name,
             template="school.html",
             description=summary,
-            view={
-                "school": school,
-                "summary": summary,
-                "details": details,
-                "cohorts_disagree": len({lst.cohort for lst in school.cohorts}) > 1,
-                "notes": [sources.fact(n) for n in school.notes],
-                "programs": pillar_groups(sources, school.programs),
-                "ana_priorities": pillar_groups(sources, school.ana_priorities),
-                "stories": [story_card(catalog, s, lang) for s in stories],
-                "sources": sources.all(),
-                "not_recorded": _(NOT_RECORDED),
-            },
+            view=partial(_school_view, catalog, school, lang, summary),
             breadcrumbs=crumbs(lang, HOME, SCHOOLS),
             edit_path="data/schools.yaml",
             content_html=f"<p>{escape(summary)}</p>",
-            preview_kicker=_("School profile"),
+            preview_kicker=lang._("School profile"),
         )
+
+
+def _school_view(catalog: Catalog, school: School, lang: Language, summary: str) -> View:
+    _ = lang._
+    sources = Sources(catalog, lang)
+    cohort_links = tuple(
+        Link(
+            urls.cohort(listing.cohort),
+            catalog.cohorts[listing.cohort].name
+            + (
+                " " + _("(listed as “{name}”)").format(name=listing.listed_as)
+                if listing.listed_as
+                else ""
+            ),
+        )
+        for listing in school.cohorts
+    )
+    for listing in school.cohorts:
+        sources.refs(listing.sources)
+    details = (
+        Detail(_("Other names"), ", ".join(school.aliases) or None),
+        Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
+        Detail(_("Level"), _(school.level.label) if school.level else None),
+        Detail(_("Campus"), school.campus),
+        Detail(_("Grades"), school.grades),
+        Detail(_("Local District"), school.local_district),
+        Detail(_("Website"), school.website, is_link=True),
+    )
+    stories = catalog.stories_by_school.get(school.slug, [])
+    sources.refs(school.sources)
+    return {
+        "school": school,
+        "summary": summary,
+        "details": details,
+        "cohorts_disagree": len({lst.cohort for lst in school.cohorts}) > 1,
+        "notes": [sources.fact(n) for n in school.notes],
+        "programs": pillar_groups(sources, school.programs),
+        "ana_priorities": pillar_groups(sources, school.ana_priorities),
+        "stories": [story_card(catalog, s, lang) for s in stories],
+        "sources": sources.all(),
+        "not_recorded": _(NOT_RECORDED),
+    }
 
 
 def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from functools import partial
+
+from markupsafe import Markup
 
 from showcase import urls
 from showcase.catalog import Catalog
-from showcase.i18n import Language
+from showcase.i18n import Language, Text
 from showcase.load import story_file
-from showcase.page import HOME, WEEKS, Page, crumbs, section_index
+from showcase.models import Story, WeekOfAction
+from showcase.page import HOME, WEEKS, Page, View, crumbs, section_index
 from showcase.views import (
     Link,
     Sources,
@@ -43,7 +47,7 @@ def weeks_page(catalog: Catalog, lang: Language) -> Page:
         title=_("Week of Action"),
         template="weeks.html",
         description=_("Stories from the Community Schools Week of Action, year by year."),
-        view={
+        view=lambda: {
             "weeks": [
                 {
                     "link": Link(urls.week(w.year), _week_title(w.year, lang)),
@@ -64,24 +68,13 @@ def weeks_page(catalog: Catalog, lang: Language) -> Page:
 def week_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
     _ = lang._
     for week in catalog.weeks.values():
-        sources = Sources(catalog, lang)
-        stories = catalog.stories_by_week.get(week.year, [])
-        schools = dict.fromkeys(slug for s in stories for slug in s.schools)
-        sources.refs(week.sources)
         description = lang.text(week.description, week.description_es)
         yield Page(
             url=urls.week(week.year),
             title=_week_title(week.year, lang),
             template="week.html",
             description=description.text,
-            view={
-                "week": week,
-                "description": description,
-                "dates": _dates(week.start, week.end, lang),
-                "stories": [story_card(catalog, s, lang) for s in stories],
-                "schools": [school_link(catalog.schools[slug]) for slug in schools],
-                "sources": sources.all(),
-            },
+            view=partial(_week_view, catalog, week, lang, description),
             breadcrumbs=crumbs(lang, HOME, WEEKS),
             edit_path="data/weeks-of-action.yaml",
             in_nav=True,
@@ -93,11 +86,24 @@ def week_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
         )
 
 
+def _week_view(catalog: Catalog, week: WeekOfAction, lang: Language, description: Text) -> View:
+    sources = Sources(catalog, lang)
+    stories = catalog.stories_by_week.get(week.year, [])
+    schools = dict.fromkeys(slug for s in stories for slug in s.schools)
+    sources.refs(week.sources)
+    return {
+        "week": week,
+        "description": description,
+        "dates": _dates(week.start, week.end, lang),
+        "stories": [story_card(catalog, s, lang) for s in stories],
+        "schools": [school_link(catalog.schools[slug]) for slug in schools],
+        "sources": sources.all(),
+    }
+
+
 def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
     _ = lang._
     for story in catalog.stories.values():
-        sources = Sources(catalog, lang)
-        sources.refs(story.sources)
         trail = crumbs(lang, HOME, WEEKS)
         if story.week_of_action is not None:
             trail += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
@@ -109,24 +115,7 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             title=title.text,
             template="story.html",
             description=lang.text(story.summary, story.summary_es).text,
-            view={
-                "story": story,
-                "title": title,
-                "summary": lang.text(story.summary, story.summary_es),
-                # Set when the story is shown in English on a page in another language.
-                "untranslated": title.lang,
-                "translated_by": story.translated_by if translated else None,
-                "date": story_date(story.date, lang),
-                "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
-                "pillars": [pillar_link(p, lang) for p in story.pillars],
-                "week": Link(
-                    urls.week(story.week_of_action), _week_title(story.week_of_action, lang)
-                )
-                if story.week_of_action is not None
-                else None,
-                "body": body,
-                "sources": sources.all(),
-            },
+            view=partial(_story_view, catalog, story, lang, body),
             breadcrumbs=trail,
             edit_path=f"data/{story_file(story.year, story.slug)}",
             content_html=str(body),
@@ -139,3 +128,23 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             is_article=True,
             title_lang=title.lang,
         )
+
+
+def _story_view(catalog: Catalog, story: Story, lang: Language, body: Markup) -> View:
+    sources = Sources(catalog, lang)
+    sources.refs(story.sources)
+    title = lang.text(story.title, story.title_es)
+    return {
+        "story": story,
+        "title": title,
+        "summary": lang.text(story.summary, story.summary_es),
+        # Set when the story is shown in English on a page in another language.
+        "untranslated": title.lang,
+        "translated_by": None if lang.is_default or title.lang else story.translated_by,
+        "date": story_date(story.date, lang),
+        "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
+        "pillars": [pillar_link(p, lang) for p in story.pillars],
+        "week": _week_link(story.week_of_action, lang),
+        "body": body,
+        "sources": sources.all(),
+    }
