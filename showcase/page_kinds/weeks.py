@@ -109,7 +109,8 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             trail += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
         title = lang.text(story.title, story.title_es)
         translated = not lang.is_default and story.body_es is not None
-        body = safe_story_body(story.body_es if translated and story.body_es else story.body)
+        # Rendered once: the page's content (searched) and its view share it.
+        body = str(safe_story_body(story.body_es if translated and story.body_es else story.body))
         yield Page(
             url=urls.story(story.slug),
             title=title.text,
@@ -118,7 +119,7 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             view=partial(_story_view, catalog, story, lang, body),
             breadcrumbs=trail,
             edit_path=f"data/{story_file(story.year, story.slug)}",
-            content_html=str(body),
+            content_html=body,
             attachments=tuple(
                 (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
             ),
@@ -130,7 +131,7 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
         )
 
 
-def _story_view(catalog: Catalog, story: Story, lang: Language, body: Markup) -> View:
+def _story_view(catalog: Catalog, story: Story, lang: Language, body: str) -> View:
     sources = Sources(catalog, lang)
     sources.refs(story.sources)
     title = lang.text(story.title, story.title_es)
@@ -145,6 +146,6 @@ def _story_view(catalog: Catalog, story: Story, lang: Language, body: Markup) ->
         "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
         "pillars": [pillar_link(p, lang) for p in story.pillars],
         "week": _week_link(story.week_of_action, lang),
-        "body": body,
+        "body": Markup(body),  # sanitised by safe_story_body
         "sources": sources.all(),
     }
