@@ -63,6 +63,7 @@ DESKTOP = Screen("desktop", 1280, 800)
 SCREENS = (PHONE, DESKTOP)
 
 # Every kind of page on the site; `page_urls` picks one real page of each kind from the data.
+SPANISH_KINDS = ("home", "directory", "profile", "story")
 PAGE_KINDS = (
     "home",
     "directory",
@@ -75,6 +76,11 @@ PAGE_KINDS = (
     "pillars",
     "pillar",
     "about",
+    # The same kinds in Spanish, whose longer words must fit a phone too.
+    "es-home",
+    "es-directory",
+    "es-profile",
+    "es-story",
 )
 
 
@@ -305,7 +311,7 @@ def page_urls(catalog: Catalog) -> dict[str, str]:
     """One real page of each kind in `PAGE_KINDS`, chosen from the data."""
     school = featured_school(catalog)
     pillar = max(Pillar, key=lambda p: len(catalog.schools_by_pillar.get(p, [])))
-    return {
+    english = {
         "home": urls.HOME,
         "directory": urls.SCHOOLS,
         "profile": urls.school(school.slug),
@@ -318,3 +324,4 @@ def page_urls(catalog: Catalog) -> dict[str, str]:
         "pillar": urls.pillar(pillar),
         "about": urls.ABOUT,
     }
+    return english | {f"es-{kind}": "es/" + english[kind] for kind in SPANISH_KINDS}
