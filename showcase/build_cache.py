@@ -7,7 +7,6 @@ only those of new or renamed pages; the rest are read back from here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
 
@@ -19,14 +18,3 @@ class BuildCache:
     def path(self, kind: str, *key: str, suffix: str) -> Path:
         digest = hashlib.sha256("\0".join([self.version, kind, *key]).encode()).hexdigest()
         return self.folder / kind / f"{digest[:32]}{suffix}"
-
-    def get(self, kind: str, *key: str, make: Callable[[], bytes], suffix: str = "") -> bytes:
-        """The cached bytes for `key`, made (and stored) the first time."""
-        path = self.path(kind, *key, suffix=suffix)
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            content = make()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-            return content
