@@ -38,7 +38,8 @@ _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
 _lang: Language = ENGLISH
-_others: list[language_builds.LanguageBuild] = []
+_twin_languages: list[Language] = []
+_language_builds: list[language_builds.LanguageBuild] = []
 _read: _ReadData | None = None
 _chrome: dict[tuple[str, str], SharedChrome] = {}
 
@@ -62,18 +63,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `serve` keeps this module loaded between rebuilds: start from nothing each time.
     global _site, _pages, _images, _lang, _read
     _chrome.clear()
-    _lang = _language(config)
+    languages = _languages(config)
+    code = config.theme.get("language", ENGLISH.code)
+    _lang = next((lang for lang in languages if lang.code == code), ENGLISH)
+    # Every page links its twin in each of these; worked out once per build.
+    _twin_languages[:] = [other for other in languages if other.code != _lang.code]
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
     try:
         catalog = _read.catalog if _read and _read.data_dir == data_dir else read_catalog(data_dir)
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
-    languages = _languages(config)
     if _lang.code == languages[0].code:
         # The other languages build in processes of their own while this one builds; forked
         # from here, they start with the data already read and checked (`_read`).
         _read = _ReadData(data_dir, catalog)
-        _others[:] = [_start_language(config, other) for other in languages[1:]]
+        _language_builds[:] = [_start_language(config, other) for other in languages[1:]]
     _read = None
     _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
     _pages = _site.by_src_path()
@@ -93,11 +97,6 @@ class _ReadData:
 def _languages(config: MkDocsConfig) -> list[Language]:
     entries = config.extra.get("languages") or [{"code": ENGLISH.code, "name": ENGLISH.name}]
     return [language(e["code"], e["name"], e.get("folder", "")) for e in entries]
-
-
-def _language(config: MkDocsConfig) -> Language:
-    code = config.theme.get("language", ENGLISH.code)
-    return next((lang for lang in _languages(config) if lang.code == code), ENGLISH)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -192,9 +191,7 @@ def on_page_context(
     elif page.is_homepage and _site is not None:
         extra["view"] = _site.home_view
     extra["language_switch"] = [
-        Link(counterpart(page.url, _lang, other), other.name, other.code)
-        for other in _languages(config)
-        if other.code != _lang.code
+        Link(counterpart(page.url, _lang, twin), twin.name, twin.code) for twin in _twin_languages
     ]
     extra["feeds"] = [Link(urls.FEED, _lang._("Stories"))] + (
         [generated.feed] if generated and generated.feed else []
@@ -214,8 +211,8 @@ def on_page_context(
 def on_post_build(config: MkDocsConfig) -> None:
     if _images is not None:
         _images.finish(Path(config.site_dir))
-    while _others:
-        _others.pop(0).finish(Path(config.site_dir))
+    while _language_builds:
+        _language_builds.pop(0).finish(Path(config.site_dir))
 
 
 def _start_language(config: MkDocsConfig, other: Language) -> language_builds.LanguageBuild:
@@ -234,8 +231,8 @@ def _start_language(config: MkDocsConfig, other: Language) -> language_builds.La
 def on_build_error(error: Exception) -> None:
     if _images is not None:
         _images.cancel()
-    while _others:
-        _others.pop().cancel()
+    while _language_builds:
+        _language_builds.pop().cancel()
 
 
 def _cache(config: MkDocsConfig) -> BuildCache:

@@ -63,7 +63,7 @@ DESKTOP = Screen("desktop", 1280, 800)
 SCREENS = (PHONE, DESKTOP)
 
 # Every kind of page on the site; `page_urls` picks one real page of each kind from the data.
-SPANISH_KINDS = ("home", "directory", "profile", "story")
+SPANISH_KINDS = ("home", "directory", "profile", "story", "about")
 PAGE_KINDS = (
     "home",
     "directory",
@@ -81,6 +81,7 @@ PAGE_KINDS = (
     "es-directory",
     "es-profile",
     "es-story",
+    "es-about",
 )
 
 
