@@ -7,7 +7,6 @@ two builds share the machine's cores and neither holds the other's pages.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import shutil
 import sys
@@ -19,8 +18,6 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
-
-log = logging.getLogger("mkdocs.hooks.language_builds")
 
 
 @dataclass
