@@ -15,8 +15,10 @@ import language_builds
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -42,6 +44,7 @@ _twin_languages: list[Language] = []
 _language_builds: list[language_builds.LanguageBuild] = []
 _read: _ReadData | None = None
 _chrome: dict[tuple[str, str], SharedChrome] = {}
+_stream: _Stream | None = None
 
 
 class SharedChrome:
@@ -80,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _language_builds[:] = [_start_language(config, other) for other in languages[1:]]
     _read = None
     _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
-    _pages = _site.by_src_path()
+    _pages = _site.by_url()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.
     footer = _lang._(PREVIEW_FOOTER)
@@ -105,6 +108,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_lang._, ngettext=_lang.ngettext, newstyle=True
     )
+    if _stream is not None:
+        _stream.env = env
     return env
 
 
@@ -149,23 +154,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         file.edit_uri = f"{docs.as_posix()}/{file.src_uri}"
     for page in _pages.values():
-        front_matter = yaml.safe_dump({"title": page.title, "template": page.template})
-        file = File.generated(config, page.src_path, content=f"---\n{front_matter}---\n")
-        if not page.in_nav:
-            file.inclusion = file.inclusion.NOT_IN_NAV
-        if page.edit_path:
-            file.edit_uri = page.edit_path
-        files.append(file)
+        if page.in_nav:
+            files.append(_page_file(config, page))
         for name, source in page.attachments:
             files.append(File.generated(config, page.url + name, abs_src_path=str(source)))
-    for path, content in _site.files if _site else ():
-        files.append(File.generated(config, path, content=content))
     return files
 
 
+def _page_file(config: MkDocsConfig, page: Page) -> File:
+    front_matter = yaml.safe_dump({"title": page.title, "template": page.template})
+    file = File.generated(config, page.src_path, content=f"---\n{front_matter}---\n")
+    if not page.in_nav:
+        file.inclusion = file.inclusion.NOT_IN_NAV
+    if page.edit_path:
+        file.edit_uri = page.edit_path
+    return file
+
+
+@dataclass
+class _Stream:
+    """What MkDocs gathered for its own pages, kept to render the pages it was not given."""
+
+    files: Files
+    nav: Navigation
+    env: Environment | None = None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _stream
+    _stream = _Stream(files, nav)
+    return nav
+
+
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    generated = _pages.get(page.file.src_uri)
-    return generated.content_html if generated else html
+    generated = _pages.get(page.url)
+    return generated.content() if generated else html
 
 
 def on_page_context(
@@ -173,7 +196,7 @@ def on_page_context(
 ) -> TemplateContext:
     # Our templates read `view`, `breadcrumbs` and `share`, which MkDocs's context type lacks.
     extra = cast(dict[str, Any], context)
-    generated = _pages.get(page.file.src_uri)
+    generated = _pages.get(page.url)
     site_url = _site_url(config)
     description = config.site_description or ""
     image, is_article = site_url + DEFAULT_PREVIEW, False
@@ -208,11 +231,59 @@ def on_page_context(
     return context
 
 
+def on_template_context(
+    context: TemplateContext, template_name: str, config: MkDocsConfig
+) -> TemplateContext:
+    if template_name == "sitemap.xml":
+        # The pages rendered outside MkDocs's list (`_render_unlisted`) are listed too.
+        site_url = _site_url(config)
+        unlisted = [site_url + page.url for page in _pages.values() if not page.in_nav]
+        cast(dict[str, Any], context)["unlisted_urls"] = unlisted
+    return context
+
+
+# Before the search plugin writes its index, which the pages rendered here join.
+@event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
+    global _site, _pages
+    _render_unlisted(config)
+    if _site is not None:
+        _publish(_site, Path(config.site_dir))
+    # Let the pages and their records go before the search plugin writes its index.
+    _site, _pages = None, {}
     if _images is not None:
         _images.finish(Path(config.site_dir))
     while _language_builds:
         _language_builds.pop(0).finish(Path(config.site_dir))
+
+
+def _publish(site: Site, site_dir: Path) -> None:
+    """Write the feeds and open-data files, one at a time."""
+    for path, write in site.files():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as stream:
+            write(stream)
+
+
+def _render_unlisted(config: MkDocsConfig) -> None:
+    """Render the pages kept out of the sidebar (schools, stories…) one at a time, as MkDocs
+    renders its own, and let each go once written.
+
+    MkDocs reads every page it is given before writing any and keeps them all until the build
+    ends; at ten thousand schools that held most of a build's memory."""
+    if _stream is None or _stream.env is None:
+        return
+    files, nav, env = _stream.files, _stream.nav, _stream.env
+    listed = files.documentation_pages()
+    for page in _pages.values():
+        if not page.in_nav:
+            mkdocs_page = MkDocsPage(None, _page_file(config, page), config)
+            _populate_page(mkdocs_page, config, files)
+            _build_page(mkdocs_page, config, listed, nav, env)
+            # A page and its file refer to each other: break the cycle so that both go now,
+            # not at the next full garbage collection.
+            mkdocs_page.file.page = None
 
 
 def _start_language(config: MkDocsConfig, other: Language) -> language_builds.LanguageBuild:

@@ -6,7 +6,11 @@ import csv
 import datetime
 import io
 import json
-from dataclasses import dataclass
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from typing import BinaryIO
 
 from pydantic import BaseModel, Field
 
@@ -54,11 +58,14 @@ class StoriesExport(Export):
 
 @dataclass(frozen=True)
 class DataFile:
+    """One open-data file as the Data page lists it; `write` writes its content, made as it
+    goes, to an open binary file."""
+
     name: str
     description: str
     records: int
-    content: bytes
     schema: str | None
+    write: Callable[[BinaryIO], None] = field(repr=False, compare=False)
 
 
 CSV_COLUMNS = [
@@ -78,59 +85,82 @@ CSV_COLUMNS = [
 
 
 def data_files(catalog: Catalog, as_of: datetime.date) -> list[DataFile]:
-    """Every open-data file and its schema, ready to publish under `data/`."""
-    base = {"as_of": as_of, "licence": LICENCE, "sources": list(catalog.sources.values())}
-    schools = SchoolsExport(
-        **base,
-        schools=[
-            SchoolRecord(**s.model_dump(), url=urls.school(s.slug))
-            for s in catalog.schools.values()
-        ],
-    )
-    cohorts = CohortsExport(**base, cohorts=list(catalog.cohorts.values()))
-    stories = StoriesExport(
-        **base,
-        stories=[
-            StoryRecord(**s.model_dump(), id=s.slug, url=urls.story(s.slug))
-            for s in catalog.stories.values()
-        ],
-    )
+    """Every open-data file and its schema, to publish under `data/`."""
+    head = Export(as_of=as_of, licence=LICENCE, sources=list(catalog.sources.values()))
+    exports: list[tuple[str, type[Export], Callable[[], Iterable[BaseModel]], int, str]] = [
+        (
+            "schools",
+            SchoolsExport,
+            partial(_school_records, catalog),
+            len(catalog.schools),
+            N_("Every school, its cohorts and sources."),
+        ),
+        (
+            "cohorts",
+            CohortsExport,
+            catalog.cohorts.values,
+            len(catalog.cohorts),
+            N_("Every cohort, with its sourced figures."),
+        ),
+        (
+            "stories",
+            StoriesExport,
+            partial(_story_records, catalog),
+            len(catalog.stories),
+            N_("Every story, newest first."),
+        ),
+    ]
     files = []
-    for name, export, count, text in [
-        ("schools", schools, len(catalog.schools), N_("Every school, its cohorts and sources.")),
-        ("cohorts", cohorts, len(catalog.cohorts), N_("Every cohort, with its sourced figures.")),
-        ("stories", stories, len(catalog.stories), N_("Every story, newest first.")),
-    ]:
-        files.append(DataFile(f"{name}.json", text, count, _json(export), f"{name}.schema.json"))
-        schema = type(export).model_json_schema()
+    for name, model, records, count, text in exports:
+        write = partial(_write_export, head, name, records)
+        files.append(DataFile(f"{name}.json", text, count, f"{name}.schema.json", write))
+        schema = partial(_write_schema, model)
         files.append(
-            DataFile(
-                f"{name}.schema.json",
-                f"JSON Schema of {name}.json.",
-                0,
-                json.dumps(schema, indent=2).encode(),
-                None,
-            )
+            DataFile(f"{name}.schema.json", f"JSON Schema of {name}.json.", 0, None, schema)
         )
     files.append(
         DataFile(
             "schools.csv",
             N_("Every school, one row each, for spreadsheets."),
             len(catalog.schools),
-            schools_csv(catalog),
             None,
+            partial(write_schools_csv, catalog),
         )
     )
     return files
 
 
-def _json(export: BaseModel) -> bytes:
-    return export.model_dump_json(indent=1, exclude_defaults=False).encode()
+def _school_records(catalog: Catalog) -> Iterator[SchoolRecord]:
+    for s in catalog.schools.values():
+        yield SchoolRecord(**s.model_dump(), url=urls.school(s.slug))
 
 
-def schools_csv(catalog: Catalog) -> bytes:
+def _story_records(catalog: Catalog) -> Iterator[StoryRecord]:
+    for s in catalog.stories.values():
+        yield StoryRecord(**s.model_dump(), id=s.slug, url=urls.story(s.slug))
+
+
+def _write_export(
+    head: Export, key: str, records: Callable[[], Iterable[BaseModel]], stream: BinaryIO
+) -> None:
+    """Write `head` with its list `key` of `records`, one record at a time, as pydantic writes
+    the whole export with `indent=1`; its JSON Schema is that of the export's model."""
+    opening = head.model_dump_json(indent=1).removesuffix("\n}")
+    stream.write(f'{opening},\n "{key}": ['.encode())
+    separator = "\n"
+    for record in records():
+        stream.write((separator + textwrap.indent(record.model_dump_json(indent=1), "  ")).encode())
+        separator = ",\n"
+    stream.write(b"]\n}" if separator == "\n" else b"\n ]\n}")
+
+
+def _write_schema(model: type[BaseModel], stream: BinaryIO) -> None:
+    stream.write(json.dumps(model.model_json_schema(), indent=2).encode())
+
+
+def write_schools_csv(catalog: Catalog, stream: BinaryIO) -> None:
     """One row per school; lists are joined with `; `."""
-    output = io.StringIO()
+    output = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for school in catalog.schools.values():
@@ -150,4 +180,5 @@ def schools_csv(catalog: Catalog) -> bytes:
                 "sources": "; ".join(school.sources),
             }
         )
-    return output.getvalue().encode("utf-8")
+    output.flush()
+    output.detach()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+from xml.sax.saxutils import XMLGenerator
+from xml.sax.xmlreader import AttributesImpl
 
 from showcase.models import Story
 
 ATOM = "http://www.w3.org/2005/Atom"
-ET.register_namespace("", ATOM)
+_NONE: AttributesImpl[str] = AttributesImpl({})
 
 
 def _timestamp(date: str) -> str:
@@ -16,30 +18,49 @@ def _timestamp(date: str) -> str:
     return f"{date if len(date) == 10 else date + '-01'}T00:00:00Z"
 
 
-def atom_feed(
-    *, title: str, feed_url: str, page_url: str, stories: Iterable[Story], story_url: dict[str, str]
-) -> bytes:
-    """An Atom 1.0 document listing `stories`; every link in it is absolute."""
+def write_atom_feed(
+    stream: BinaryIO,
+    *,
+    title: str,
+    feed_url: str,
+    page_url: str,
+    stories: Iterable[Story],
+    story_url: Callable[[str], str],
+) -> None:
+    """Write an Atom 1.0 document listing `stories` to `stream`, one entry at a time; every
+    link in it is absolute."""
     stories = list(stories)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "title", title)
-    _text(feed, "id", feed_url)
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=page_url, type="text/html")
+    xml = XMLGenerator(stream, encoding="utf-8", short_empty_elements=True)
+    xml.startDocument()
+    xml.startElement("feed", AttributesImpl({"xmlns": ATOM}))
+    _text(xml, "title", title)
+    _text(xml, "id", feed_url)
+    _empty(xml, "link", {"rel": "self", "href": feed_url})
+    _empty(xml, "link", {"rel": "alternate", "href": page_url, "type": "text/html"})
     updated = max((story.date for story in stories), default="2000-01-01")
-    _text(feed, "updated", _timestamp(updated))
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author, "name", "Community Schools Showcase")
+    _text(xml, "updated", _timestamp(updated))
+    xml.startElement("author", _NONE)
+    _text(xml, "name", "Community Schools Showcase")
+    xml.endElement("author")
     for story in stories:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        _text(entry, "title", story.title)
-        _text(entry, "id", story_url[story.slug])
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=story_url[story.slug])
-        _text(entry, "updated", _timestamp(story.date))
-        _text(entry, "summary", story.summary)
-    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return document
+        url = story_url(story.slug)
+        xml.startElement("entry", _NONE)
+        _text(xml, "title", story.title)
+        _text(xml, "id", url)
+        _empty(xml, "link", {"rel": "alternate", "href": url})
+        _text(xml, "updated", _timestamp(story.date))
+        _text(xml, "summary", story.summary)
+        xml.endElement("entry")
+    xml.endElement("feed")
+    xml.endDocument()
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
+def _text(xml: XMLGenerator, tag: str, text: str) -> None:
+    xml.startElement(tag, _NONE)
+    xml.characters(text)
+    xml.endElement(tag)
+
+
+def _empty(xml: XMLGenerator, tag: str, attributes: dict[str, str]) -> None:
+    xml.startElement(tag, AttributesImpl(attributes))
+    xml.endElement(tag)

@@ -105,7 +105,9 @@ def _load_list(path: Path, key: str, model: type[R], id_field: str, loaded: Load
             )
         )
     records: list[R] = []
-    for index, item in enumerate(data[key]):
+    items = data[key]
+    for index, item in enumerate(items):
+        items[index] = None  # the record replaces the raw values, which go now
         origin = Origin(path, document.lines, (key, index))
         record = _validate(model, item, origin, loaded.problems, document.bad_locs)
         if record is not None:

@@ -28,8 +28,9 @@ class Origin:
 
     def forget_lines(self) -> None:
         """Let the line of every value go (its whole file's), once nothing is left to report."""
-        if isinstance(self.lines, dict):
-            self.lines.clear()
+        forget = getattr(self.lines, "forget", None)
+        if forget is not None:
+            forget()
 
     def within(self, *loc: str | int) -> Origin:
         """The origin of a record nested at `loc` in this file."""

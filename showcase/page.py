@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from showcase import urls
 from showcase.i18n import N_, Language
@@ -14,7 +14,7 @@ from showcase.views import Link
 View = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page of the site, independent of the engine that renders it."""
 
@@ -27,7 +27,8 @@ class Page:
     view: Callable[[], View]
     breadcrumbs: tuple[Link, ...] = ()
     edit_path: str | None = None
-    content_html: str = ""
+    # The page's main text as HTML (what search indexes), also made when the page is rendered.
+    content: Callable[[], str] = str
     in_nav: bool = False
     nav_section: str | None = None
     # Files published beside the page, e.g. a story's photos: name → where it is read from.
@@ -50,11 +51,12 @@ class Site:
 
     pages: tuple[Page, ...]
     home_view: dict[str, Any] = field(default_factory=dict)
-    # Other files to publish, by path: feeds and open data.
-    files: tuple[tuple[str, bytes], ...] = ()
+    # Other files to publish (feeds and open data) as (path, writer): each writer makes its
+    # file's content as it writes it to an open binary file, so that a build never holds them.
+    files: Callable[[], Iterable[tuple[str, Callable[[BinaryIO], None]]]] = lambda: ()
 
-    def by_src_path(self) -> dict[str, Page]:
-        return {page.src_path: page for page in self.pages}
+    def by_url(self) -> dict[str, Page]:
+        return {page.url: page for page in self.pages}
 
 
 HOME = Link(urls.HOME, N_("Home"))

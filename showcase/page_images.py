@@ -41,30 +41,33 @@ class PageImages:
 class _Job:
     kind: str  # "preview" or "qr"
     arguments: tuple[str, ...]
-    cached: Path
+    # A path as a string: a build holds one for every image, and a Path is five times larger.
+    cached: str
 
 
 def _draw(job: _Job) -> None:
     draw = preview_png if job.kind == "preview" else qr_svg
-    job.cached.write_bytes(draw(*job.arguments))
+    Path(job.cached).write_bytes(draw(*job.arguments))
 
 
 class ImageDrawing:
     """Images being drawn; `finish` waits for them and copies every page's into the site."""
 
     def __init__(self, pages: list[PageImages], footer: str, cache: BuildCache) -> None:
-        self._copies: list[tuple[Path, str]] = []
+        # (image in the cache, its path in the site)
+        self._copies: list[tuple[str, str]] = []
         jobs: list[_Job] = []
         for page in pages:
-            preview = cache.path("preview", page.title, page.kicker, footer, suffix=".png")
+            preview = str(cache.path("preview", page.title, page.kicker, footer, suffix=".png"))
             jobs.append(_Job("preview", (page.title, page.kicker, footer), preview))
             self._copies.append((preview, page.folder + page.preview_name))
             if page.with_qr:
-                qr = cache.path("qr", page.url, suffix=".svg")
+                qr = str(cache.path("qr", page.url, suffix=".svg"))
                 jobs.append(_Job("qr", (page.url,), qr))
                 self._copies.append((qr, page.folder + QR_NAME))
-        self._missing = list({job.cached: job for job in jobs if not job.cached.is_file()}.values())
-        for folder in {job.cached.parent for job in self._missing}:
+        missing = {job.cached: job for job in jobs if not Path(job.cached).is_file()}
+        self._missing = list(missing.values())
+        for folder in {Path(cached).parent for cached in missing}:
             folder.mkdir(parents=True, exist_ok=True)
         self._pool: Executor | None = None
         self._results: Iterator[None] = iter(())
@@ -94,7 +97,7 @@ class ImageDrawing:
             self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _link_or_copy(source: str, target: Path) -> None:
     # A hard link costs no copy; it needs the cache and the site on one file system.
     try:
         os.link(source, target)

@@ -6,10 +6,12 @@ A page kind is one module in `page_kinds/` and one template in `overrides/`.
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
 from showcase import urls
 from showcase.catalog import Catalog
+from showcase.exports import data_files
 from showcase.i18n import ENGLISH, Language
 from showcase.models import Pillar
 from showcase.page import Site
@@ -18,7 +20,7 @@ from showcase.page_kinds.open_data import data_page
 from showcase.page_kinds.pillars import pillar_pages, pillars_page
 from showcase.page_kinds.schools import directory_page, school_pages
 from showcase.page_kinds.weeks import story_pages, week_pages, weeks_page
-from showcase.published import feed_files, open_data_files
+from showcase.published import published_files
 from showcase.views import Figure, Link, pillar_link, story_card
 
 
@@ -27,7 +29,7 @@ def build_site(
 ) -> Site:
     """All generated pages of the site in one language, and the files published beside them;
     `site_url` is the address of that language's pages."""
-    data = open_data_files(catalog, as_of)
+    data = data_files(catalog, as_of)
     pages = [
         directory_page(catalog, lang),
         *school_pages(catalog, lang),
@@ -38,10 +40,10 @@ def build_site(
         *story_pages(catalog, lang),
         pillars_page(catalog, lang),
         *pillar_pages(catalog, lang),
-        data_page(catalog, [file for _path, file in data], as_of, lang),
+        data_page(catalog, data, as_of, lang),
     ]
-    files = feed_files(catalog, site_url) + [(path, file.content) for path, file in data]
-    return Site(tuple(pages), home_view(catalog, lang), tuple(files))
+    files = partial(published_files, catalog, site_url, data)
+    return Site(tuple(pages), home_view(catalog, lang), files)
 
 
 def home_view(catalog: Catalog, lang: Language) -> dict[str, Any]:

@@ -7,12 +7,16 @@ Composing with libyaml's C parser and building the values ourselves keeps it fas
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.error import Mark
 
 from showcase.origin import Loc
 from showcase.problems import Problem
@@ -31,16 +35,54 @@ _FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$")
 _STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary"}
 
 
+class LineMap(Mapping[Loc, int]):
+    """The line of every value of a YAML file, keyed by its path.
+
+    Lines serve only to report problems, and a valid file has none; so the file is read again
+    for its lines the first time one is asked for. At ten thousand schools, holding every line
+    from the start took more memory than the records themselves."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self._lines: dict[Loc, int] | None = None
+
+    def _read(self) -> dict[Loc, int]:
+        if self._lines is None:
+            self._lines = {}
+            with contextlib.suppress(OSError, UnicodeDecodeError, yaml.YAMLError):
+                text = self.file.read_text(encoding="utf-8")
+                _Builder(
+                    YamlDocument(self.file), yaml.parse(text, Loader=_Loader), self._lines
+                ).build()
+        return self._lines
+
+    def __getitem__(self, loc: Loc) -> int:
+        return self._read()[loc]
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def forget(self) -> None:
+        """Let the lines go; they are read again if asked for."""
+        self._lines = None
+
+
 @dataclass
 class YamlDocument:
     """The values of one YAML file and the line of each, keyed by its path."""
 
     file: Path
     data: Any = None
-    lines: dict[Loc, int] = field(default_factory=dict)
+    lines: LineMap = field(init=False)
     problems: list[Problem] = field(default_factory=list)
     # Values already reported and dropped, so that no later check reports them again.
     bad_locs: set[Loc] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.lines = LineMap(self.file)
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -54,83 +96,153 @@ def read_yaml(path: Path) -> YamlDocument:
         )
         return document
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        found, document.data = _Builder(document, yaml.parse(text, Loader=_Loader), None).build()
     except yaml.MarkedYAMLError as error:
-        document.problems.append(_syntax_problem(path, text, error))
-        return document
+        return _unreadable(document, _syntax_problem(path, text, error))
     except yaml.YAMLError as error:  # e.g. a control character, reported without a mark
         position = getattr(error, "position", 0) or 0
-        document.problems.append(
+        return _unreadable(
+            document,
             Problem(
                 path,
                 text.count("\n", 0, position) + 1,
                 "",
                 "this line holds an invisible control character that YAML does not accept",
                 "delete the line and type it again (copying from a word processor adds these)",
-            )
+            ),
         )
-        return document
-    if root is None:
+    if not found:
         document.problems.append(
             Problem(path, 1, "", "the file is empty", "fill it in, or delete the file")
         )
-        return document
-    document.data = _Builder(document).value(root, ())
+    return document
+
+
+def _unreadable(document: YamlDocument, problem: Problem) -> YamlDocument:
+    """A file YAML cannot read holds nothing but that one problem."""
+    document.data = None
+    document.bad_locs.clear()
+    document.problems[:] = [problem]
     return document
 
 
 class _Builder:
-    def __init__(self, document: YamlDocument) -> None:
-        self.document = document
+    """Builds values from the parser's events one at a time, never holding the whole file's
+    tree of nodes: at ten thousand schools that tree took hundreds of megabytes."""
 
-    def problem(self, node: yaml.Node, loc: Loc, message: str, fix: str) -> None:
+    def __init__(
+        self, document: YamlDocument, events: Iterator[yaml.Event], lines: dict[Loc, int] | None
+    ) -> None:
+        self.document = document
+        self.events = events
+        # Where to note the line of every value, when asked to (`LineMap`).
+        self.lines = lines
+        self.anchors: dict[str, Any] = {}
+
+    def build(self) -> tuple[bool, Any]:
+        """(whether the file holds a document, the document's value)."""
+        next(self.events)  # the start of the stream
+        start = next(self.events)
+        if isinstance(start, yaml.StreamEndEvent):
+            return False, None
+        value = self.value(next(self.events), ())
+        next(self.events)  # the end of the document
+        after = next(self.events)
+        if not isinstance(after, yaml.StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                _mark(start),
+                "but found another document",
+                _mark(after),
+            )
+        return True, value
+
+    def problem(self, event: yaml.Event, loc: Loc, message: str, fix: str) -> None:
         self.document.bad_locs.add(loc)
         self.document.problems.append(
-            Problem(self.document.file, node.start_mark.line + 1, dotted(loc), message, fix)
+            Problem(self.document.file, _line(event), dotted(loc), message, fix)
         )
 
-    def value(self, node: yaml.Node, loc: Loc, key_line: int | None = None) -> Any:
-        # A field's line is the line of its name, where people look for it.
-        self.document.lines[loc] = key_line or node.start_mark.line + 1
-        tag = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else None
-        if tag not in _STANDARD_TAGS:
-            self.problem(node, loc, f"the tag `{node.tag}` is not allowed", "remove the tag")
+    def value(self, event: yaml.Event, loc: Loc, key_line: int | None = None) -> Any:
+        if self.lines is not None:
+            # A field's line is the line of its name, where people look for it.
+            self.lines[loc] = key_line or _line(event)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise ComposerError(
+                    None, None, f"found undefined alias {event.anchor}", _mark(event)
+                )
+            return self.anchors[event.anchor]
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and _short_tag(tag) not in _STANDARD_TAGS:
+            self.problem(event, loc, f"the tag `{tag}` is not allowed", "remove the tag")
+            self.skip(event)
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node, loc)
+        result: Any
+        if isinstance(event, yaml.MappingStartEvent):
+            result = self.mapping(loc)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            result = []
+            for item in self.until(yaml.SequenceEndEvent):
+                result.append(self.value(item, (*loc, len(result))))
+        else:
+            assert isinstance(event, yaml.ScalarEvent)
+            result = self.scalar(event, loc)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.anchors[anchor] = result
+        return result
 
-    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+    def until(self, end: type[yaml.Event]) -> Iterator[yaml.Event]:
+        """The events of a mapping's or a sequence's items, up to its `end`."""
+        for event in self.events:
+            if isinstance(event, end):
+                return
+            yield event
+
+    def skip(self, event: yaml.Event) -> None:
+        """Pass over the rest of the value that starts with `event`."""
+        depth = int(isinstance(event, yaml.CollectionStartEvent))
+        while depth:
+            event = next(self.events)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+
+    def mapping(self, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+        for key_event in self.until(yaml.MappingEndEvent):
+            value_event = next(self.events)
+            if not isinstance(key_event, yaml.ScalarEvent):
                 self.problem(
-                    key_node, loc, "a field name must be plain text", "write `name: value`"
+                    key_event, loc, "a field name must be plain text", "write `name: value`"
                 )
+                self.skip(key_event)
+                value_event = next(self.events)
+                self.skip(value_event)
                 continue
-            key = key_node.value
+            key = key_event.value
             if key in first_line:
                 self.problem(
-                    key_node,
+                    key_event,
                     (*loc, key),
                     f"`{key}` appears twice in the same place (first on line {first_line[key]})",
                     "keep one of them and delete the other",
                 )
+                self.skip(value_event)
                 continue
-            first_line[key] = key_node.start_mark.line + 1
-            result[key] = self.value(value_node, (*loc, key), first_line[key])
+            first_line[key] = _line(key_event)
+            result[key] = self.value(value_event, (*loc, key), first_line[key])
         return result
 
-    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
-        text = node.value
-        if node.style in ("|", ">"):
+    def scalar(self, event: yaml.ScalarEvent, loc: Loc) -> Any:
+        text = event.value
+        if event.style in ("|", ">") and self.lines is not None:
             # A block's text starts on the line after its `|` or `>`.
-            self.document.lines[loc] = node.start_mark.line + 2
-        if node.style:
+            self.lines[loc] = _line(event) + 1
+        if event.style:
             return text  # quoted or block text is always text (libyaml gives plain as "")
         if text in _NULLS:
             return None
@@ -138,7 +250,7 @@ class _Builder:
             return _BOOLS[text]
         if _YAML11_BOOLS.match(text):
             self.problem(
-                node,
+                event,
                 loc,
                 f"YAML reads a bare `{text}` as true or false, not as the text `{text}`",
                 f'write `true` or `false` for yes/no, or put it in quotes ("{text}") for text',
@@ -146,7 +258,7 @@ class _Builder:
             return None
         if _OCTAL_LOOKING.match(text):
             self.problem(
-                node,
+                event,
                 loc,
                 f"YAML reads `{text}` as a number in another base, not as written",
                 f'put it in quotes ("{text}") if it is text, or drop the leading zero',
@@ -157,6 +269,20 @@ class _Builder:
         if _FLOAT.match(text):
             return float(text)
         return text
+
+
+def _mark(event: yaml.Event) -> Mark | None:
+    return cast(Mark | None, event.start_mark)
+
+
+def _line(event: yaml.Event) -> int:
+    """The line (1-based) where `event` starts."""
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 1
+
+
+def _short_tag(tag: str) -> str | None:
+    return tag.rsplit(":", 1)[-1] if tag.startswith("tag:yaml.org,2002:") else None
 
 
 def dotted(loc: Loc) -> str:

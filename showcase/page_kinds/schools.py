@@ -62,9 +62,13 @@ def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             view=partial(_school_view, catalog, school, lang, summary),
             breadcrumbs=crumbs(lang, HOME, SCHOOLS),
             edit_path="data/schools.yaml",
-            content_html=f"<p>{escape(summary)}</p>",
+            content=partial(_paragraph, summary),
             preview_kicker=lang._("School profile"),
         )
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
 
 
 def _school_view(catalog: Catalog, school: School, lang: Language, summary: str) -> View:

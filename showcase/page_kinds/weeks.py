@@ -6,8 +6,6 @@ import datetime
 from collections.abc import Iterator
 from functools import partial
 
-from markupsafe import Markup
-
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import Language, Text
@@ -109,17 +107,17 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             trail += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
         title = lang.text(story.title, story.title_es)
         translated = not lang.is_default and story.body_es is not None
-        # Rendered once: the page's content (searched) and its view share it.
-        body = str(safe_story_body(story.body_es if translated and story.body_es else story.body))
+        body = story.body_es if translated and story.body_es else story.body
         yield Page(
             url=urls.story(story.slug),
             title=title.text,
             template="story.html",
             description=lang.text(story.summary, story.summary_es).text,
-            view=partial(_story_view, catalog, story, lang, body),
+            view=partial(_story_view, catalog, story, lang),
             breadcrumbs=trail,
             edit_path=f"data/{story_file(story.year, story.slug)}",
-            content_html=body,
+            # The template shows it as `page.content`: rendered once, when the page is.
+            content=partial(_story_body, body),
             attachments=tuple(
                 (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
             ),
@@ -131,7 +129,11 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
         )
 
 
-def _story_view(catalog: Catalog, story: Story, lang: Language, body: str) -> View:
+def _story_body(body: str) -> str:
+    return str(safe_story_body(body))
+
+
+def _story_view(catalog: Catalog, story: Story, lang: Language) -> View:
     sources = Sources(catalog, lang)
     sources.refs(story.sources)
     title = lang.text(story.title, story.title_es)
@@ -146,6 +148,5 @@ def _story_view(catalog: Catalog, story: Story, lang: Language, body: str) -> Vi
         "schools": [school_link(catalog.schools[slug]) for slug in story.schools],
         "pillars": [pillar_link(p, lang) for p in story.pillars],
         "week": _week_link(story.week_of_action, lang),
-        "body": Markup(body),  # sanitised by safe_story_body
         "sources": sources.all(),
     }
