@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import language_builds
+import search_index
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
@@ -242,15 +243,15 @@ def on_template_context(
     return context
 
 
-# Before the search plugin writes its index, which the pages rendered here join.
+# Before the search plugin's: the pages rendered here join its index, written here.
 @event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
     global _site, _pages
     _render_unlisted(config)
     if _site is not None:
         _publish(_site, Path(config.site_dir))
-    # Let the pages and their records go before the search plugin writes its index.
     _site, _pages = None, {}
+    search_index.write(config)
     if _images is not None:
         _images.finish(Path(config.site_dir))
     while _language_builds:

@@ -9,7 +9,7 @@ from pathlib import Path
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """A data file and the line (1-based) of each value in it, keyed by its path."""
 

@@ -37,12 +37,15 @@ class PageImages:
     with_qr: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Job:
+    """One image: drawn into `cached` unless already there, then linked to `target` in the
+    site. A build holds one for every image, so the paths are strings, not larger Paths."""
+
     kind: str  # "preview" or "qr"
     arguments: tuple[str, ...]
-    # A path as a string: a build holds one for every image, and a Path is five times larger.
     cached: str
+    target: str
 
 
 def _draw(job: _Job) -> None:
@@ -54,18 +57,15 @@ class ImageDrawing:
     """Images being drawn; `finish` waits for them and copies every page's into the site."""
 
     def __init__(self, pages: list[PageImages], footer: str, cache: BuildCache) -> None:
-        # (image in the cache, its path in the site)
-        self._copies: list[tuple[str, str]] = []
-        jobs: list[_Job] = []
+        self._jobs: list[_Job] = []
         for page in pages:
             preview = str(cache.path("preview", page.title, page.kicker, footer, suffix=".png"))
-            jobs.append(_Job("preview", (page.title, page.kicker, footer), preview))
-            self._copies.append((preview, page.folder + page.preview_name))
+            arguments = (page.title, page.kicker, footer)
+            self._jobs.append(_Job("preview", arguments, preview, page.folder + page.preview_name))
             if page.with_qr:
                 qr = str(cache.path("qr", page.url, suffix=".svg"))
-                jobs.append(_Job("qr", (page.url,), qr))
-                self._copies.append((qr, page.folder + QR_NAME))
-        missing = {job.cached: job for job in jobs if not Path(job.cached).is_file()}
+                self._jobs.append(_Job("qr", (page.url,), qr, page.folder + QR_NAME))
+        missing = {job.cached: job for job in self._jobs if not Path(job.cached).is_file()}
         self._missing = list(missing.values())
         for folder in {Path(cached).parent for cached in missing}:
             folder.mkdir(parents=True, exist_ok=True)
@@ -87,10 +87,10 @@ class ImageDrawing:
         else:
             with self._pool:
                 list(self._results)
-        for cached, target in self._copies:
-            path = site_dir / target
+        for job in self._jobs:
+            path = site_dir / job.target
             path.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(cached, path)
+            _link_or_copy(job.cached, path)
 
     def cancel(self) -> None:
         if self._pool is not None:

@@ -173,3 +173,42 @@ def test_a_field_path_is_written_as_people_read_it() -> None:
     assert dotted(("photos", 0, "alt")) == "photos[0].alt"
     assert dotted(("schools", 1, "cohorts", 0, "cohort")) == "schools[1].cohorts[0].cohort"
     assert dotted(()) == ""
+
+
+def test_a_second_document_in_one_file_is_a_problem(tmp_path: Path) -> None:
+    document = _read(tmp_path, "title: One\n---\ntitle: Two\n")
+
+    assert document.data is None
+    assert len(document.problems) == 1
+    assert "another document" in document.problems[0].message
+
+
+def test_a_tagged_list_is_refused_whole_and_the_rest_still_read(tmp_path: Path) -> None:
+    document = _read(tmp_path, "schools: !!python/tuple\n  - [a, b]\n  - c\ntitle: After\n")
+
+    assert document.data == {"schools": None, "title": "After"}
+    assert _where(document.problems) == [(1, "schools")]
+
+
+def test_a_field_name_that_is_not_text_is_a_problem(tmp_path: Path) -> None:
+    document = _read(tmp_path, "title: One\n? [a, b]\n: value\nsummary: Two\n")
+
+    assert document.data == {"title": "One", "summary": "Two"}
+    assert [p.line for p in document.problems] == [2]
+    assert "plain text" in document.problems[0].message
+
+
+def test_an_alias_repeats_the_value_of_its_anchor(tmp_path: Path) -> None:
+    document = _read(tmp_path, "schools: &both [one, two]\nagain: *both\n")
+
+    assert document.data == {"schools": ["one", "two"], "again": ["one", "two"]}
+    assert document.problems == []
+
+
+def test_lines_are_those_of_the_file_as_read_even_when_asked_for_late(tmp_path: Path) -> None:
+    # Lines are looked up only when a problem is reported, long after the values were read.
+    document = _read(tmp_path, "title: One\nbody: |\n  First line\n")
+
+    assert document.data == {"title": "One", "body": "First line\n"}
+    assert document.lines[("title",)] == 1
+    assert document.lines[("body",)] == 3

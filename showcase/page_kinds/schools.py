@@ -52,6 +52,7 @@ def directory_page(catalog: Catalog, lang: Language) -> Page:
 
 
 def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    trail = crumbs(lang, HOME, SCHOOLS)  # one for every school page
     for school in catalog.schools.values():
         summary = _school_summary(catalog, school, lang)
         yield Page(
@@ -60,7 +61,7 @@ def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             template="school.html",
             description=summary,
             view=partial(_school_view, catalog, school, lang, summary),
-            breadcrumbs=crumbs(lang, HOME, SCHOOLS),
+            breadcrumbs=trail,
             edit_path="data/schools.yaml",
             content=partial(_paragraph, summary),
             preview_kicker=lang._("School profile"),

@@ -101,10 +101,16 @@ def _week_view(catalog: Catalog, week: WeekOfAction, lang: Language, description
 
 def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
     _ = lang._
+    # One trail shared by all the stories of a Week of Action, one by those of none.
+    base = crumbs(lang, HOME, WEEKS)
+    trails: dict[int, tuple[Link, ...]] = {}
     for story in catalog.stories.values():
-        trail = crumbs(lang, HOME, WEEKS)
-        if story.week_of_action is not None:
-            trail += (Link(urls.week(story.week_of_action), f"{story.week_of_action}"),)
+        year = story.week_of_action
+        trail = base
+        if year is not None:
+            if year not in trails:
+                trails[year] = (*base, Link(urls.week(year), f"{year}"))
+            trail = trails[year]
         title = lang.text(story.title, story.title_es)
         translated = not lang.is_default and story.body_es is not None
         body = story.body_es if translated and story.body_es else story.body
