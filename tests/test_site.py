@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import SiteReader, resolve
@@ -118,3 +119,28 @@ def test_no_page_requests_fonts_or_scripts_from_elsewhere(site_dir: Path) -> Non
         text = html.read_text("utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
         assert "api.github.com" not in text, html
+
+
+def test_search_finds_every_story_by_the_words_of_its_body(
+    site_dir: Path, catalog: Catalog
+) -> None:
+    # Story pages are rendered one at a time outside MkDocs's page list; each must still
+    # reach the search index, with its own text.
+    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+    text_at = {str(doc["location"]): str(doc["text"]) for doc in index["docs"]}
+    for story in catalog.stories.values():
+        words = " ".join(story.body.split()[:6])
+        assert words in text_at.get(urls.story(story.slug), ""), story.slug
+
+
+def test_the_search_index_is_written_as_material_writes_it(
+    site_dir: Path, catalog: Catalog
+) -> None:
+    # The index is written an entry at a time; Material's search reads it as one JSON document
+    # written with json.dumps(..., separators=(",", ":")).
+    for folder in ("", "es/"):
+        raw = (site_dir / folder / "search" / "search_index.json").read_text("utf-8")
+        index = json.loads(raw)
+        assert set(index["config"]) == {"lang", "separator", "pipeline", "fields"}
+        assert len(index["docs"]) >= len(catalog.schools) + len(catalog.stories)
+        assert raw == json.dumps(index, separators=(",", ":"))
