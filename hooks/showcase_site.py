@@ -16,6 +16,8 @@ import search_index
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
+# MkDocs's own step that renders and writes one page; private, but MkDocs 1.6.1 has had no
+# release since 2024 (see _render_unlisted).
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
