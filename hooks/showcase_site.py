@@ -16,8 +16,6 @@ import search_index
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
-# MkDocs's own step that renders and writes one page; private, but MkDocs 1.6.1 has had no
-# release since 2024 (see _render_unlisted).
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -277,7 +275,9 @@ def _render_unlisted(config: MkDocsConfig) -> None:
     renders its own, and let each go once written.
 
     MkDocs reads every page it is given before writing any and keeps them all until the build
-    ends; at ten thousand schools that held most of a build's memory."""
+    ends; at ten thousand schools that held most of a build's memory. `_build_page` is MkDocs's
+    own step that renders and writes one page: private, but MkDocs 1.6.1 has had no release
+    since 2024."""
     if _stream is None or _stream.env is None:
         return
     files, nav, env = _stream.files, _stream.nav, _stream.env
