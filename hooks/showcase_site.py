@@ -279,7 +279,8 @@ def _render_unlisted(config: MkDocsConfig) -> None:
     own step that renders and writes one page: private, but MkDocs 1.6.1 has had no release
     since 2024."""
     if _stream is None or _stream.env is None:
-        return
+        # MkDocs always gives its navigation and environment first; never drop pages quietly.
+        raise PluginError("The school and story pages were not rendered: MkDocs gave no nav.")
     files, nav, env = _stream.files, _stream.nav, _stream.env
     listed = files.documentation_pages()
     for page in _pages.values():
