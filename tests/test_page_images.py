@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PIL import Image
+from qr_reader import read_qr_svg
 
 from showcase.build_cache import BuildCache
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
+from showcase.share import qr_svg
 
 URL = "https://example.org/schools/"
 
@@ -31,7 +34,7 @@ def test_a_rebuild_draws_only_the_images_of_new_pages(tmp_path: Path) -> None:
         folder = tmp_path / "site-2" / "schools" / f"s{n}"
         with Image.open(folder / PREVIEW_NAME) as preview:
             assert preview.size == (1200, 630)
-        assert (folder / QR_NAME).read_bytes().startswith(b"<svg")
+        assert read_qr_svg((folder / QR_NAME).read_bytes()) == [f"{URL}s{n}/"]
 
 
 def test_many_images_are_drawn_by_workers_and_each_qr_code_reads_its_page(
@@ -40,10 +43,28 @@ def test_many_images_are_drawn_by_workers_and_each_qr_code_reads_its_page(
     pages = _pages(40)  # 80 images: more than are drawn in the build's own process
     drawing = ImageDrawing(pages, "footer", BuildCache(tmp_path / "cache", version="test"))
     drawing.finish(tmp_path / "site")
-    svg = (tmp_path / "site" / pages[7].folder / QR_NAME).read_text("utf-8")
-    assert f"QR code: {pages[7].url}" in svg
+    for page in pages:
+        assert read_qr_svg((tmp_path / "site" / page.folder / QR_NAME).read_bytes()) == [page.url]
     previews = {(tmp_path / "site" / p.folder / PREVIEW_NAME).read_bytes() for p in pages}
     assert len(previews) == len(pages)  # each shows its own title
+
+
+def test_the_qr_check_reads_the_modules_and_sees_a_broken_code() -> None:
+    svg = qr_svg(URL)
+    assert read_qr_svg(svg) == [URL]
+    # The SVG's title names the address too; the reader never looks at it.
+    retitled = svg.replace(f"QR code: {URL}".encode(), b"QR code: https://example.org/other/")
+    assert retitled != svg and read_qr_svg(retitled) == [URL]
+    # A code for another address, or with its dark modules not drawn, does not read as URL.
+    assert read_qr_svg(qr_svg(URL + "s1/")) == [URL + "s1/"]
+    unstroked = svg.replace(b' stroke="#000"', b"")
+    assert unstroked != svg and read_qr_svg(unstroked) == []
+    # A code of which only the top half is drawn does not read at all.
+    path = re.search(rb' d="([^"]+)"', svg)
+    assert path is not None
+    rows = path[1].split(b"m-")
+    torn = svg.replace(path[1], b"m-".join(rows[: len(rows) // 2]))
+    assert read_qr_svg(torn) == []
 
 
 def test_the_site_preview_has_no_qr_code(tmp_path: Path) -> None:
