@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -60,13 +62,61 @@ def test_the_story_form_asks_for_every_field_a_story_needs() -> None:
     assert "public" in form["body"][0]["attributes"]["value"].lower()
 
 
-def test_every_story_is_reviewed_by_a_maintainer() -> None:
-    owners = [
-        line.split()
-        for line in (GITHUB / "CODEOWNERS").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
+# A GitHub user (`@name`), a team (`@organisation/team`) or an email address.
+_USER = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+_OWNER = re.compile(rf"^@{_USER}(?:/[A-Za-z0-9][A-Za-z0-9_-]*)?$|^[^@\s]+@[^@\s]+\.[a-z]+$")
+# Names that stand for an owner rather than being one.
+_PLACEHOLDER = re.compile(
+    r"your[-_]?(org|team|user|name)|^@(org|owner|organi[sz]ation|user|username|team|example)"
+    r"(/|$)|/(team|team-name|your-team)$|todo|fixme|tbd|xxx|changeme|replace|example",
+    re.IGNORECASE,
+)
+
+
+def codeowners_problems(text: str) -> list[str]:
+    """What keeps a CODEOWNERS file from asking a real person or team for every review."""
+    rules = [
+        line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]
-    assert any(rule[0] == "/data/stories/" and len(rule) > 1 for rule in owners)
+    problems = []
+    if not rules or rules[0][0] != "*":
+        # The last matching line wins: a default for everything comes first.
+        problems.append("no `*` rule on the first line: some files have no owner")
+    for pattern, *owners in rules:
+        if not owners:
+            problems.append(f"{pattern}: no owner")
+        problems.extend(
+            f"{pattern}: {owner} is not a GitHub user, team or email"
+            for owner in owners
+            if not _OWNER.match(owner)
+        )
+        problems.extend(
+            f"{pattern}: {owner} is a placeholder" for owner in owners if _PLACEHOLDER.search(owner)
+        )
+    if not any(pattern == "/data/stories/" and owners for pattern, *owners in rules):
+        problems.append("no owner for /data/stories/")
+    return problems
+
+
+def test_every_file_and_every_story_has_a_real_owner() -> None:
+    assert codeowners_problems((GITHUB / "CODEOWNERS").read_text("utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "* @your-org/maintainers\n/data/stories/ @your-org/maintainers",
+        "* @community-schools-showcase/TODO\n/data/stories/ @someone",
+        "* TODO\n/data/stories/ @someone",
+        "* @org/team\n/data/stories/ @someone",
+        "* @-someone\n/data/stories/ @someone",
+        "* @someone\n/data/stories/",
+        "/data/ @someone\n/data/stories/ @someone",
+        "* @someone",
+    ],
+)
+def test_the_owner_check_refuses_placeholders_and_gaps(broken: str) -> None:
+    assert codeowners_problems(broken) != []
 
 
 def test_the_pull_request_template_asks_about_consent() -> None:
