@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT
+from screenshots import SCREENSHOTS
 
 from showcase.models import Pillar, Story
 
@@ -37,6 +38,19 @@ def test_pull_requests_run_the_same_checks_as_ci() -> None:
     assert "make test" in runs
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
     assert checks["permissions"] == {"contents": "read"}
+
+
+def test_the_checks_keep_the_screenshots_that_make_screenshots_writes() -> None:
+    checks = _yaml(GITHUB / "workflows" / "checks.yml")
+    steps = [step for job in checks["jobs"].values() for step in job["steps"]]
+    taken = next(n for n, step in enumerate(steps) if step.get("run") == "make screenshots")
+    kept = next(n for n, step in enumerate(steps) if "upload-artifact" in step.get("uses", ""))
+    assert taken < kept
+    assert steps[kept]["with"]["path"].rstrip("/") == SCREENSHOTS.relative_to(ROOT).as_posix()
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = re.search(r"^screenshots:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe is not None, "the Makefile has no `screenshots` target"
+    assert "tests/screenshots.py" in recipe[1]
 
 
 def test_only_main_is_published_and_never_a_pull_request() -> None:

@@ -1,0 +1,109 @@
+"""Screenshots of each kind of page at phone and desktop width, for a reviewer to look at.
+
+Not a test, and not collected as one: `make screenshots` runs it (`python tests/screenshots.py`)
+and the checks workflow keeps what it writes to `artifacts/screenshots/`. It builds the site
+into a temporary folder, serves it on 127.0.0.1 and opens the same real page of each kind as
+the browser tests, in Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import inspect
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS, SCREENS, page_urls
+from conftest import ROOT, build_site
+from playwright.sync_api import Browser, sync_playwright
+
+from showcase.catalog import read_catalog
+
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The address at which `site` is served until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def photograph(browser: Browser, address: str, pages: dict[str, str], out: Path) -> list[Path]:
+    """One full-page screenshot per kind of page and screen, written to `out`."""
+    written = []
+    for screen in SCREENS:
+        context = browser.new_context(
+            viewport={"width": screen.width, "height": screen.height},
+            is_mobile=screen.is_phone,
+            has_touch=screen.is_phone,
+            locale="en-US",
+            service_workers="block",
+        )
+        tab = context.new_page()
+        for kind in PAGE_KINDS:
+            response = tab.goto(address + pages[kind], wait_until="networkidle")
+            if response is None or not response.ok:
+                status = response.status if response else "no response"
+                raise RuntimeError(f"{pages[kind]}: {status}")
+            path = out / f"{kind}-{screen.name}.png"
+            tab.screenshot(path=path, full_page=True, animations="disabled")
+            written.append(path)
+        context.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=SCREENSHOTS, help="folder for the PNG files")
+    out: Path = parser.parse_args(argv).out
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is missing: `make screenshots` installs it", file=sys.stderr)
+        return 1
+    # The browser tests pick one real page of each kind from the data with this fixture.
+    pages: dict[str, str] = inspect.unwrap(page_urls)(read_catalog(ROOT / "data"))
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        built = build_site(site)
+        if built.returncode != 0:
+            print(built.stdout + built.stderr, file=sys.stderr)
+            return 1
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("*.png"):
+            old.unlink()
+        with serving(site) as address, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=CHROMIUM_ARGS,
+                headless=True,
+                # As in the browser tests: nothing a page asks of another host leaves the machine.
+                proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
+            )
+            written = photograph(browser, address, pages, out)
+            browser.close()
+    print(f"{len(written)} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
