@@ -9,10 +9,13 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site
+from jsonschema import Draft202012Validator
+from jsonschema.validators import validator_for
 from PIL import Image
 
 from showcase import urls
@@ -41,30 +44,32 @@ def _meta(page: BeautifulSoup, key: str) -> str:
     return str(tag["content"])
 
 
-def _shared_pages(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(url, title, description) of every page that has its own preview."""
-    from showcase.pages import build_site as pages
-
-    site = pages(catalog, SITE_URL, datetime.date.today())
-    return [(p.url, p.title, p.description) for p in site.pages if p.preview_kicker]
+def _lead(page: BeautifulSoup) -> str:
+    lead = page.select_one(".cs-lead")
+    assert lead is not None
+    return " ".join(lead.get_text(" ").split())
 
 
 def test_school_and_story_pages_carry_their_own_preview(
     shared_site: Path, catalog: Catalog
 ) -> None:
-    shared = _shared_pages(catalog)
-    assert len(shared) == len(catalog.schools) + len(catalog.stories)
-    for url, title, description in shared:
+    # A preview shows what the page shows: its heading, and the sentence under it.
+    shared = [(urls.school(slug), school.name) for slug, school in catalog.schools.items()]
+    shared += [(urls.story(slug), story.title) for slug, story in catalog.stories.items()]
+    for url, title in shared:
         page = _page(shared_site, url)
+        assert page.h1 is not None and page.h1.get_text(strip=True) == title, url
         assert _meta(page, "og:title") == title == _meta(page, "twitter:title")
-        assert _meta(page, "og:description") == description
+        assert _meta(page, "og:description") == _lead(page) == _meta(page, "description")
         assert _meta(page, "og:url") == SITE_URL + url
         assert _meta(page, "og:image") == SITE_URL + url + "preview.png"
         assert _meta(page, "twitter:card") == "summary_large_image"
         with Image.open(shared_site / url / "preview.png") as image:
             assert image.size == (1200, 630) and image.format == "PNG"
-    story = catalog.stories[next(iter(catalog.stories))]
-    assert _meta(_page(shared_site, urls.story(story.slug)), "og:type") == "article"
+    for story in catalog.stories.values():
+        page = _page(shared_site, urls.story(story.slug))
+        assert _meta(page, "og:description") == " ".join(story.summary.split())
+        assert _meta(page, "og:type") == "article"
 
 
 def test_every_other_page_has_tags_and_the_site_preview(shared_site: Path) -> None:
@@ -140,9 +145,31 @@ def test_open_data_equals_the_data(shared_site: Path, catalog: Catalog) -> None:
     ]
     hillcrest = next(r for r in rows if r["slug"] == "hillcrest-drive-elementary")
     assert hillcrest["cohorts"] == "cohort-2; cohort-3"
+
+
+def test_each_open_data_file_matches_the_schema_published_beside_it(shared_site: Path) -> None:
     for name in ["schools", "cohorts", "stories"]:
-        schema = json.loads((data / f"{name}.schema.json").read_text("utf-8"))
-        assert name in schema["properties"]
+        data = json.loads((shared_site / "data" / f"{name}.json").read_text("utf-8"))
+        schema = json.loads((shared_site / "data" / f"{name}.schema.json").read_text("utf-8"))
+        assert validator_for(schema) is Draft202012Validator
+        validator = Draft202012Validator(schema)
+        assert list(validator.iter_errors(data)) == [], name
+        assert data[name], name
+        # The schema sees a record that lost a required field, or gained one it does not know.
+        first = data[name][0]
+        for broken in [
+            {key: value for key, value in first.items() if key != schema_required(schema, name)},
+            {**first, "unknown_field": 1},
+        ]:
+            assert list(validator.iter_errors({**data, name: [broken]})) != [], (name, broken)
+
+
+def schema_required(schema: dict[str, Any], name: str) -> str:
+    """A field every record of the list `name` must have, as the schema says."""
+    items = schema["properties"][name]["items"]
+    record = schema["$defs"][items["$ref"].rsplit("/", 1)[1]] if "$ref" in items else items
+    required: list[str] = record["required"]
+    return required[0]
 
 
 def test_the_data_page_links_every_file(shared_site: Path) -> None:
