@@ -14,8 +14,8 @@ from showcase.catalog import Catalog
 ES = "es/"
 # What Material's Spanish calls its search field.
 SPANISH_SEARCH = "Búsqueda"
-# Axe, phone fit, privacy and screenshots run on Spanish pages through `PAGE_KINDS`
-# (browser/conftest.py); this file tests what only the Spanish site has.
+# Axe, phone fit and privacy run on Spanish pages through `PAGE_KINDS` (browser/conftest.py),
+# and so do the screenshots (tests/screenshots.py); this file tests what only the Spanish site has.
 
 
 def language_switch(page: Page, name: str) -> None:
