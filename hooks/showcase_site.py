@@ -19,7 +19,7 @@ from markupsafe import escape
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -37,6 +37,7 @@ from showcase.problems import DataError
 from showcase.share import DEFAULT_PREVIEW, share_view
 from showcase.views import Link
 
+log = get_plugin_logger(__name__)
 _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
@@ -78,6 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
     if _lang.code == languages[0].code:
+        for notice in catalog.notices:
+            log.info(notice)
         # The other languages build in processes of their own while this one builds; forked
         # from here, they start with the data already read and checked (`_read`).
         _read = _ReadData(data_dir, catalog)

@@ -22,7 +22,16 @@ import yaml
 
 from showcase import urls
 from showcase.catalog import Catalog
-from showcase.models import PILLAR_TITLES, PILLAR_VARIANTS, Cohort, Pillar, School, Story
+from showcase.models import (
+    PILLAR_TITLES,
+    PILLAR_VARIANTS,
+    Citation,
+    Cohort,
+    Pillar,
+    School,
+    Story,
+    source_ids,
+)
 from showcase.models import WeekOfAction as Week
 from showcase.views import human_date, story_date
 
@@ -131,13 +140,13 @@ class _Page:
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
-    def cite(self, source_ids: Iterable[str]) -> str:
+    def cite(self, citations: list[Citation]) -> str:
         shown = []
-        for source_id in source_ids:
+        for source_id in source_ids(citations):
             source = self.catalog.sources[source_id]
             entry = f"[{source.title}]({source.url})" if source.url else f"*{source.title}*"
-            self.cited.setdefault(source_id, f"- {source.publisher}: {entry}")
-            shown.append(f"[{source.publisher}]({source.url})" if source.url else source.publisher)
+            self.cited.setdefault(source_id, f"- {source.name}: {entry}")
+            shown.append(f"[{source.name}]({source.url})" if source.url else source.name)
         return "(source: " + "; ".join(shown) + ")"
 
     def markdown(
@@ -172,7 +181,7 @@ class _Page:
             self.add(f"  {story_date(story.date)} · {names}  ", f"  {story.summary}")
         self.add("")
 
-    def facts(self, facts: Iterable[tuple[str, list[str]]]) -> None:
+    def facts(self, facts: Iterable[tuple[str, list[Citation]]]) -> None:
         self.add(*(f"- {text} {self.cite(sources)}" for text, sources in facts), "")
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from showcase.evidence import Archive, default_archive
 from showcase.load import load_data
 from showcase.models import Cohort, Pillar, School, Source, Story, WeekOfAction
 from showcase.problems import DataError
@@ -27,24 +28,30 @@ class Catalog:
     schools_by_pillar: dict[Pillar, list[School]] = field(default_factory=dict)
     stories_by_pillar: dict[Pillar, list[Story]] = field(default_factory=dict)
     pillars_by_school: dict[str, list[Pillar]] = field(default_factory=dict)
+    # What a reader of the check must know, e.g. that the quotes could not be checked.
+    notices: tuple[str, ...] = ()
 
 
-def read_catalog(data_dir: Path) -> Catalog:
-    """Load and check every data file; raise `DataError` with every problem at once."""
+def read_catalog(data_dir: Path, archive_dir: Path | None = None) -> Catalog:
+    """Load and check every data file, and every quote against the archived sources in
+    `archive_dir` (by default `shared/sources/` beside the project); raise `DataError` with
+    every problem at once."""
     data = load_data(data_dir)
-    problems = data.problems + check_references(data)
+    archive = Archive(archive_dir or default_archive(data_dir))
+    problems = data.problems + check_references(data, archive)
     if problems:
         raise DataError(problems)
     # Lines serve only to report problems; a large data set keeps tens of megabytes of them.
     for record in [*data.sources, *data.cohorts, *data.schools, *data.weeks, *data.stories]:
         record.origin.forget_lines()
-    return build_catalog(
+    catalog = build_catalog(
         sources=data.sources,
         cohorts=data.cohorts,
         schools=data.schools,
         weeks=data.weeks,
         stories=data.stories,
     )
+    return replace(catalog, notices=(archive.notice,) if archive.notice else ())
 
 
 def build_catalog(

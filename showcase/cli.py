@@ -23,6 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check every data file and report problems")
     validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder")
     validate.add_argument(
+        "--archive",
+        type=Path,
+        default=None,
+        help="the folder of archived source texts that quotes are checked against "
+        "(default: shared/sources/ beside the project)",
+    )
+    validate.add_argument(
         "--format",
         choices=["text", "github"],
         default="text",
@@ -38,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.data, args.format)
+        return _validate(args.data, args.format, args.archive)
     if args.command == "new-story":
         return _new_story(args.data)
     return _schema(args.out, args.check)
@@ -63,15 +70,17 @@ def _new_story(data_dir: Path) -> int:
     return status
 
 
-def _validate(data_dir: Path, output_format: str) -> int:
+def _validate(data_dir: Path, output_format: str, archive_dir: Path | None = None) -> int:
     try:
-        catalog = read_catalog(data_dir)
+        catalog = read_catalog(data_dir, archive_dir)
     except DataError as error:
         if output_format == "github":
             for problem in error.problems:
                 print(_annotation(problem))
         print(str(error), file=sys.stderr)
         return 1
+    for notice in catalog.notices:
+        print(notice, file=sys.stderr)
     print(
         f"The data is valid: {len(catalog.schools)} schools, {len(catalog.cohorts)} cohorts, "
         f"{len(catalog.stories)} stories, {len(catalog.sources)} sources."

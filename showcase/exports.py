@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import N_
-from showcase.models import Cohort, School, Source, Story
+from showcase.models import Cohort, School, Source, Story, source_ids
 
 LICENCE = "CC-BY-4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -177,7 +177,7 @@ def write_schools_csv(catalog: Catalog, stream: BinaryIO) -> None:
                 "local_district": school.local_district or "",
                 "website": school.website or "",
                 "url": urls.school(school.slug),
-                "sources": "; ".join(school.sources),
+                "sources": "; ".join(source_ids(school.sources)),
             }
         )
     output.flush()

@@ -22,6 +22,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from showcase.i18n import N_
@@ -149,10 +150,96 @@ class Record(BaseModel):
         return self._origin
 
 
-SourceIds = Annotated[
-    list[Slug],
-    Field(min_length=1, description="Ids of entries in `data/sources.yaml` that say this."),
+class Basis(StrEnum):
+    """How a fact follows from the words of its source."""
+
+    QUOTED = "quoted"
+    INFERRED = "inferred"
+    SUMMARISED = "summarised"
+
+
+Quote = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
+    AfterValidator(_no_angle_brackets),
+    Field(
+        description="The source's own words that support the fact, copied exactly (a short "
+        "excerpt); `…` marks words left out."
+    ),
 ]
+
+
+class Evidence(Record):
+    """The words of a source that support a fact, and how the fact follows from them."""
+
+    quote: Quote | None = None
+    basis: Basis | None = Field(
+        default=None,
+        description="`quoted`: the words say it (the default with a quote); `inferred`: a "
+        "reading of the words, explained in `note`; `summarised`: a source whose text the "
+        "repository does not hold, so there are no words to quote.",
+    )
+    note: PlainText | None = Field(
+        default=None,
+        description="What was inferred from the words, and how; required with `inferred`.",
+    )
+    note_es: SpanishText = None
+
+    @model_validator(mode="after")
+    def _basis_fits_the_words(self) -> Evidence:
+        basis = self.basis
+        if basis is Basis.INFERRED and not self.note:
+            raise ValueError(
+                "an inferred fact needs a `note` saying what was inferred from the words: add "
+                "`note:`, e.g. `The article says “On Tuesday”; the week began on Monday, April 22`"
+            )
+        if basis in {Basis.QUOTED, Basis.INFERRED} and not self.quote:
+            raise ValueError(
+                f"a {basis} fact needs the words it stands on: add `quote:` with the "
+                "source's words, copied exactly"
+            )
+        if basis is Basis.SUMMARISED and self.quote:
+            raise ValueError(
+                "a summarised fact has no words to quote: remove `quote`, or mark it `quoted`"
+            )
+        return self
+
+    @property
+    def how(self) -> Basis | None:
+        """How the fact follows from its source; None where nothing says (no evidence)."""
+        if self.basis is None and self.quote:
+            return Basis.QUOTED
+        return self.basis
+
+
+class Citation(Evidence):
+    """One source of a fact, with the words of it that support the fact."""
+
+    source: Slug = Field(description="The id of an entry in `data/sources.yaml`.")
+
+
+def _citation_from_id(value: Any) -> Any:
+    # A bare id is a citation without its words.
+    return {"source": value} if isinstance(value, str) else value
+
+
+CitationList = list[
+    Annotated[Citation, BeforeValidator(_citation_from_id, json_schema_input_type=Slug | Citation)]
+]
+
+Citations = Annotated[
+    CitationList,
+    Field(
+        min_length=1,
+        description="The sources that say this: ids in `data/sources.yaml`, each with the "
+        "words that support it (`source`, `quote`, and `basis`, `note` where needed).",
+    ),
+]
+
+
+def source_ids(citations: list[Citation]) -> list[str]:
+    """The ids of the sources cited, each once, in order."""
+    return list(dict.fromkeys(citation.source for citation in citations))
 
 
 class Source(Record):
@@ -160,7 +247,11 @@ class Source(Record):
 
     id: Slug = Field(description="The id that records use to cite this source.")
     title: PlainText = Field(description="The document's own title.")
-    publisher: PlainText = Field(description="Who published it, e.g. `UTLA`.")
+    publisher: PlainText | None = Field(
+        default=None,
+        description="Who published it, e.g. `UTLA`; left out where the document does not say "
+        "(an unsigned press release).",
+    )
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
         default=None, description="Its public address, only where the address is known."
     )
@@ -171,6 +262,16 @@ class Source(Record):
         default=None,
         description="File name of the project's copy under `shared/sources/`, if there is one.",
     )
+    dated_by: Evidence | None = Field(
+        default=None,
+        description="The words of the document that give `published`; `inferred` with a note "
+        "where the date is worked out from them.",
+    )
+
+    @property
+    def name(self) -> str:
+        """What a citation calls it: its publisher, or its title where none is known."""
+        return self.publisher or self.title
 
 
 class SourcedFact(Record):
@@ -178,7 +279,7 @@ class SourcedFact(Record):
 
     text: LongText = Field(description="The statement, in our own words.")
     text_es: SpanishText = None
-    sources: SourceIds
+    sources: Citations
 
 
 class SourcedCount(Record):
@@ -186,7 +287,7 @@ class SourcedCount(Record):
 
     count: int = Field(ge=0, description="The number as the source gives it.")
     note: PlainText | None = Field(default=None, description="What exactly was counted.")
-    sources: SourceIds
+    sources: Citations
 
 
 class Cohort(Record):
@@ -207,7 +308,7 @@ class Cohort(Record):
     funding: list[SourcedFact] = Field(
         default_factory=list, description="What the sources say of the cohort's funding."
     )
-    sources: SourceIds
+    sources: Citations
 
 
 class CohortsFile(Record):
@@ -223,7 +324,7 @@ class CohortListing(Record):
     listed_as: PlainText | None = Field(
         default=None, description="The name the source uses there, if it differs."
     )
-    sources: SourceIds
+    sources: Citations
 
 
 class PillarFact(Record):
@@ -232,7 +333,7 @@ class PillarFact(Record):
     pillar: PillarName
     text: LongText = Field(description="What it is, in our own words.")
     text_es: SpanishText = None
-    sources: SourceIds
+    sources: Citations
 
 
 class School(Record):
@@ -269,7 +370,7 @@ class School(Record):
     ana_priorities: list[PillarFact] = Field(
         default_factory=list, description="Priorities from its Assets and Needs Assessment."
     )
-    sources: SourceIds
+    sources: Citations
 
 
 class SchoolsFile(Record):
@@ -286,7 +387,7 @@ class WeekOfAction(Record):
     end: datetime.date
     description: LongText
     description_es: SpanishText = None
-    sources: SourceIds
+    sources: Citations
 
     @field_validator("end")
     @classmethod
@@ -415,9 +516,15 @@ class Story(Record):
         description="The story in Markdown. No HTML, no student surnames, no contact details."
     )
     photos: list[Photo] = Field(default_factory=list)
-    sources: list[Slug] = Field(
+    sources: CitationList = Field(
         default_factory=list,
-        description="Ids in `data/sources.yaml` of the public articles this story retells.",
+        description="The public articles this story retells: ids in `data/sources.yaml`, each "
+        "with the words of it that the story stands on.",
+    )
+    dated_by: Citation | None = Field(
+        default=None,
+        description="The words of a source that give the story's date; `inferred` with a note "
+        "where the date is worked out from them (a weekday, the month of the article).",
     )
     contributed_by: PlainText | None = Field(
         default=None,

@@ -26,6 +26,10 @@ class Origin:
             full = full[:-1]
         return self.lines.get((), 1)
 
+    def has(self, *loc: str | int) -> bool:
+        """Whether the file has a value of its own at `loc`."""
+        return self.prefix + tuple(loc) in self.lines
+
     def forget_lines(self) -> None:
         """Let the line of every value go (its whole file's), once nothing is left to report."""
         forget = getattr(self.lines, "forget", None)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
+from showcase.evidence import Archive, citations, evidence_problems, record_problem
 from showcase.load import LoadedData
 from showcase.models import Record, School
 from showcase.names import comparable_name
-from showcase.origin import Loc
 from showcase.photos import photo_file_problems
 from showcase.problems import Problem
 from showcase.story_rules import story_text_problems
 from showcase.yaml_source import dotted
 
 
-def check_references(data: LoadedData) -> list[Problem]:
-    """Every problem that only shows when records are read together."""
+def check_references(data: LoadedData, archive: Archive | None = None) -> list[Problem]:
+    """Every problem that only shows when records are read together; with an `archive`
+    whose folder is there, the quotes are also looked for in the archived texts."""
     problems: list[Problem] = []
     problems += _duplicates(data.sources, "id", "source id")
     problems += _duplicates(data.cohorts, "id", "cohort id")
@@ -27,12 +28,9 @@ def check_references(data: LoadedData) -> list[Problem]:
     problems += _unknown_story_references(data)
     problems += _names_differing_by_abbreviation(data.schools)
     problems += _story_safety(data)
+    if "sources" not in data.unreadable:
+        problems += evidence_problems(data.sources, _citing_records(data), archive)
     return problems
-
-
-def _problem(record: Record, loc: Loc, message: str, fix: str) -> Problem:
-    origin = record.origin
-    return Problem(origin.file, origin.line(*loc), dotted(origin.prefix + loc), message, fix)
 
 
 def _duplicates(records: Iterable[Record], key: str, noun: str) -> list[Problem]:
@@ -43,7 +41,7 @@ def _duplicates(records: Iterable[Record], key: str, noun: str) -> list[Problem]
         if value in first_seen:
             first = first_seen[value].origin
             problems.append(
-                _problem(
+                record_problem(
                     record,
                     (key,),
                     f"the {noun} `{value}` is already used in {first.file.name} line "
@@ -56,36 +54,26 @@ def _duplicates(records: Iterable[Record], key: str, noun: str) -> list[Problem]
     return problems
 
 
-def _citations(record: Record, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every source id cited anywhere inside the record, with where it is cited."""
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if name == "sources" and isinstance(value, list):
-            for index, source_id in enumerate(value):
-                yield (*loc, name, index), source_id
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            if isinstance(item, Record):
-                inner = (name, index) if isinstance(value, list) else (name,)
-                yield from _citations(item, loc + inner)
-
-
 def _unknown_sources(data: LoadedData) -> list[Problem]:
     if "sources" in data.unreadable:
         return []
     known = {source.id for source in data.sources} | data.broken_ids
-    records: list[Record] = [*data.cohorts, *data.schools, *data.weeks, *data.stories]
     return [
-        _problem(
+        record_problem(
             record,
-            loc,
-            f"no source has the id `{source_id}`",
+            # A citation written as a bare id is at its place in the list.
+            (*loc, "source") if record.origin.has(*loc, "source") else loc,
+            f"no source has the id `{citation.source}`",
             "use an id from data/sources.yaml, or add the source there first",
         )
-        for record in records
-        for loc, source_id in _citations(record)
-        if source_id not in known
+        for record in _citing_records(data)
+        for loc, citation in citations(record)
+        if citation.source not in known
     ]
+
+
+def _citing_records(data: LoadedData) -> list[Record]:
+    return [*data.cohorts, *data.schools, *data.weeks, *data.stories]
 
 
 def _unknown_cohorts(data: LoadedData) -> list[Problem]:
@@ -93,7 +81,7 @@ def _unknown_cohorts(data: LoadedData) -> list[Problem]:
         return []
     known = {cohort.id for cohort in data.cohorts} | data.broken_ids
     return [
-        _problem(
+        record_problem(
             school,
             ("cohorts", index, "cohort"),
             f"no cohort has the id `{listing.cohort}`",
@@ -113,7 +101,7 @@ def _unknown_story_references(data: LoadedData) -> list[Problem]:
         for index, slug in enumerate(story.schools):
             if slug not in schools and "schools" not in data.unreadable:
                 problems.append(
-                    _problem(
+                    record_problem(
                         story,
                         ("schools", index),
                         f"no school has the slug `{slug}`",
@@ -129,7 +117,7 @@ def _unknown_story_references(data: LoadedData) -> list[Problem]:
             and "weeks" not in data.unreadable
         ):
             problems.append(
-                _problem(
+                record_problem(
                     story,
                     ("week_of_action",),
                     f"there is no Week of Action {story.week_of_action} in the data",
@@ -152,7 +140,7 @@ def _names_differing_by_abbreviation(schools: list[School]) -> list[Problem]:
             other = owner.setdefault(key, school)
             if other is not school:
                 problems.append(
-                    _problem(
+                    record_problem(
                         school,
                         loc,
                         f"`{name}` names the same school as `{other.name}` "
@@ -174,5 +162,5 @@ def _story_safety(data: LoadedData) -> list[Problem]:
             )
         for index, photo in enumerate(story.photos):
             for message, fix in photo_file_problems(origin.file.parent / photo.file):
-                problems.append(_problem(story, ("photos", index, "file"), message, fix))
+                problems.append(record_problem(story, ("photos", index, "file"), message, fix))
     return problems

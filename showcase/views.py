@@ -12,12 +12,14 @@ from showcase.catalog import Catalog
 from showcase.i18n import ENGLISH, N_, Language, Text
 from showcase.models import (
     PILLAR_TITLES,
+    Citation,
     Pillar,
     PillarFact,
     School,
     SourcedCount,
     SourcedFact,
     Story,
+    source_ids,
 )
 from showcase.story_html import story_html
 
@@ -115,14 +117,12 @@ class Sources:
     lang: Language
     cited: dict[str, SourceRef] = field(default_factory=dict)
 
-    def refs(self, source_ids: list[str]) -> tuple[SourceRef, ...]:
+    def refs(self, citations: list[Citation]) -> tuple[SourceRef, ...]:
         refs = []
-        for source_id in source_ids:
+        for source_id in source_ids(citations):
             if source_id not in self.cited:
                 source = self.catalog.sources[source_id]
-                self.cited[source_id] = SourceRef(
-                    source.id, source.title, source.publisher, source.url
-                )
+                self.cited[source_id] = SourceRef(source.id, source.title, source.name, source.url)
             refs.append(self.cited[source_id])
         return tuple(refs)
 

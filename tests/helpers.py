@@ -17,19 +17,22 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.evidence import Archive
 from showcase.load import load_data
 from showcase.problems import Problem
 from showcase.validate import check_references
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
+# The project's copies of the fixtures' sources, as `shared/sources/` is for the real data.
+ARCHIVE = FIXTURES / "archive"
 MANY_MISTAKES = FIXTURES / "many_mistakes"
 # What the validator finds in `many_mistakes`: file, line, field; one mistake in each place.
 MANY_MISTAKES_FOUND = [
     ("cohorts.yaml", 17, "cohorts[1].name"),
     ("schools.yaml", 6, "schools[0].designated"),
     ("schools.yaml", 34, "schools[2].cohorts[0].cohort"),
-    ("sources.yaml", 9, "sources[1].publisher"),
+    ("sources.yaml", 9, "sources[1].title"),
     ("stories/2024/family-garden-day.yaml", 6, "pillars[1]"),
     ("stories/2024/robotics-showcase.yaml", 4, "schools[1]"),
     ("weeks-of-action.yaml", 11, "weeks[1].end"),
@@ -132,10 +135,11 @@ def put_in_place(case: Case, data_dir: Path) -> Path:
     return placed
 
 
-def all_problems(data_dir: Path) -> list[Problem]:
-    """Every problem the validator finds, from the files and across them."""
+def all_problems(data_dir: Path, archive: Path = ARCHIVE) -> list[Problem]:
+    """Every problem the validator finds, from the files and across them, with the quotes
+    looked for in the archived texts under `archive`."""
     data = load_data(data_dir)
-    return sorted(data.problems + check_references(data))
+    return sorted(data.problems + check_references(data, Archive(archive)))
 
 
 def replace_in_file(path: Path, old: str, new: str) -> None:

@@ -22,11 +22,25 @@ def _showcase(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_valid_data_set_exits_0_and_says_what_it_holds() -> None:
-    run = _showcase("validate", "--data", "good", cwd=FIXTURES)
+    run = _showcase("validate", "--data", "good", "--archive", "archive", cwd=FIXTURES)
 
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == ("The data is valid: 3 schools, 2 cohorts, 2 stories, 2 sources.")
+    assert run.stdout.strip() == ("The data is valid: 3 schools, 2 cohorts, 2 stories, 3 sources.")
     assert run.stderr == ""
+    assert run.stderr == ""
+
+
+def test_without_the_archive_the_quotes_are_not_checked_and_it_says_so(tmp_path: Path) -> None:
+    data = copy_data(GOOD, tmp_path / "data")
+    replace_in_file(data / "cohorts.yaml", "The Board approved", "The Board refused")
+
+    checked = _showcase("validate", "--archive", str(FIXTURES / "archive"), cwd=tmp_path)
+    unchecked = _showcase("validate", "--archive", "no-such-folder", cwd=tmp_path)
+
+    assert checked.returncode == 1
+    assert "these words are not in the text of `example-board-minutes`" in checked.stderr
+    assert unchecked.returncode == 0, unchecked.stderr
+    assert "the quotes were not checked" in unchecked.stderr
 
 
 def test_every_problem_is_printed_as_file_line_field_message_fix() -> None:

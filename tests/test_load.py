@@ -28,6 +28,7 @@ def test_the_good_set_loads_every_record_without_problems() -> None:
     assert [source.id for source in data.sources] == [
         "example-district-report",
         "example-union-newsletter",
+        "example-board-minutes",
     ]
     assert [cohort.id for cohort in data.cohorts] == ["cohort-1", "cohort-2"]
     assert [school.slug for school in data.schools] == [

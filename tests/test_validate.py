@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    ARCHIVE,
     GOOD,
     MANY_MISTAKES,
     MANY_MISTAKES_FOUND,
@@ -26,9 +27,14 @@ ALSO_GOOD_CASES = cases("also_good")
 
 
 def test_the_good_set_validates_without_problems() -> None:
-    catalog = read_catalog(GOOD)
+    catalog = read_catalog(GOOD, ARCHIVE)
 
-    assert sorted(catalog.sources) == ["example-district-report", "example-union-newsletter"]
+    assert sorted(catalog.sources) == [
+        "example-board-minutes",
+        "example-district-report",
+        "example-union-newsletter",
+    ]
+    assert catalog.notices == ()
     assert sorted(catalog.cohorts) == ["cohort-1", "cohort-2"]
     assert sorted(catalog.schools) == [
         "example-primary-center",
