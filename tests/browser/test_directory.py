@@ -40,7 +40,12 @@ def schools_in(catalog: Catalog, cohort_option: str) -> set[str]:
     if cohort_option == "none":
         return {urls.school(s.slug) for s in catalog.schools.values() if not s.cohorts}
     assert cohort_option in catalog.cohorts, f"the filter offers an unknown cohort {cohort_option}"
-    return {urls.school(s.slug) for s in catalog.schools_by_cohort.get(cohort_option, [])}
+    # From each school's own listings, not the catalog's index that the page is made from.
+    return {
+        urls.school(s.slug)
+        for s in catalog.schools.values()
+        if cohort_option in {listing.cohort for listing in s.cohorts}
+    }
 
 
 def matching_name(school: School, typed: str) -> bool:
