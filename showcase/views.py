@@ -12,6 +12,7 @@ from showcase.catalog import Catalog
 from showcase.i18n import ENGLISH, N_, Language, Text
 from showcase.models import (
     PILLAR_TITLES,
+    Basis,
     Citation,
     Pillar,
     PillarFact,
@@ -38,8 +39,35 @@ class Link:
 class SourceRef:
     id: str
     title: str
-    publisher: str
+    # What a citation calls it: its publisher, or its title where no publisher is known.
+    name: str
     url: str | None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Words:
+    """One source's part in a fact: its words, how the fact follows from them, and why."""
+
+    source: SourceRef
+    quote: str | None
+    basis: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a visitor opens to see the words a fact stands on; `basis` is the fact's as a
+    whole: `inferred` if any of it is a reading, `summarised` if no words can be shown."""
+
+    words: tuple[Words, ...]
+    basis: str
+
+    @property
+    def style(self) -> str:
+        """Material's kind of collapsible block that looks the part."""
+        return {"quoted": "quote", "inferred": "info"}.get(self.basis, "abstract")
 
 
 @dataclass(frozen=True)
@@ -49,6 +77,7 @@ class Fact:
     text: str
     sources: tuple[SourceRef, ...]
     lang: str | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -118,23 +147,51 @@ class Sources:
     cited: dict[str, SourceRef] = field(default_factory=dict)
 
     def refs(self, citations: list[Citation]) -> tuple[SourceRef, ...]:
-        refs = []
-        for source_id in source_ids(citations):
-            if source_id not in self.cited:
-                source = self.catalog.sources[source_id]
-                self.cited[source_id] = SourceRef(source.id, source.title, source.name, source.url)
-            refs.append(self.cited[source_id])
-        return tuple(refs)
+        return tuple(self._ref(source_id) for source_id in source_ids(citations))
+
+    def _ref(self, source_id: str) -> SourceRef:
+        if source_id not in self.cited:
+            source = self.catalog.sources[source_id]
+            self.cited[source_id] = SourceRef(
+                source.id,
+                source.title,
+                source.name,
+                source.url,
+                source.publisher,
+                source.published,
+            )
+        return self.cited[source_id]
+
+    def evidence(self, citations: list[Citation]) -> Evidence | None:
+        """The words behind a fact, each source's once; None where no citation gives any."""
+        words = []
+        for citation in dict.fromkeys(citations):
+            basis = citation.how
+            if basis is None:
+                continue
+            note = self.lang.text(citation.note, citation.note_es) if citation.note else None
+            words.append(Words(self._ref(citation.source), citation.quote, basis.value, note))
+        if not words:
+            return None
+        bases = {w.basis for w in words}
+        overall = (
+            Basis.INFERRED
+            if Basis.INFERRED in bases
+            else Basis.QUOTED
+            if Basis.QUOTED in bases
+            else Basis.SUMMARISED
+        )
+        return Evidence(tuple(words), overall.value)
 
     def fact(self, fact: SourcedFact | PillarFact) -> Fact:
         text = self.lang.text(fact.text, fact.text_es)
-        return Fact(text.text, self.refs(fact.sources), text.lang)
+        return Fact(text.text, self.refs(fact.sources), text.lang, self.evidence(fact.sources))
 
     def count(self, count: SourcedCount) -> Fact:
         text = f"{count.count}" + (f" ({count.note})" if count.note else "")
         # The note is English data: it has no Spanish version yet.
         lang = None if self.lang.is_default or not count.note else "en"
-        return Fact(text, self.refs(count.sources), lang)
+        return Fact(text, self.refs(count.sources), lang, self.evidence(count.sources))
 
     def all(self) -> tuple[SourceRef, ...]:
         return tuple(self.cited.values())

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from bs4 import Tag
+from conftest import ROOT, SiteReader
 
+from showcase import urls
 from showcase.catalog import Catalog, read_catalog
-from showcase.evidence import Archive, ArchivedText, citations, default_archive
+from showcase.evidence import Archive, ArchivedText, citations, default_archive, normalised
 from showcase.models import Basis, Citation, Record
 
 ARCHIVE = default_archive(ROOT / "data")
@@ -53,7 +55,7 @@ def _facts(record: Record) -> Iterator[Record]:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, Record) and not isinstance(item, Citation):
                 yield from _facts(item)
-    if "sources" in type(record).model_fields and getattr(record, "sources"):
+    if getattr(record, "sources", []):
         yield record
 
 
@@ -109,3 +111,92 @@ def test_every_quote_is_in_its_archived_source() -> None:
         assert source.archived_as is not None
         text = archive.text(source.archived_as)
         assert text is not None and text.contains(quote), (source.id, quote)
+
+
+# --- On the page ---------------------------------------------------------------------------
+
+
+def _shown_words(page: Tag) -> list[str]:
+    return [
+        normalised(quote.get_text(" ")) for quote in page.select("details.cs-evidence blockquote")
+    ]
+
+
+def _cited_records(catalog: Catalog) -> Iterator[tuple[str, Record]]:
+    """Each page of the data and the record whose citations it shows."""
+    for school in catalog.schools.values():
+        yield urls.school(school.slug), school
+    for cohort in catalog.cohorts.values():
+        yield urls.cohort(cohort.id), cohort
+    for week in catalog.weeks.values():
+        yield urls.week(week.year), week
+    for story in catalog.stories.values():
+        yield urls.story(story.slug), story
+
+
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_every_cited_fact_on_every_page_opens_onto_its_words(
+    site: SiteReader, catalog: Catalog, language: str
+) -> None:
+    checked = 0
+    for url, record in _cited_records(catalog):
+        page = site.page(language + url)
+        shown = " | ".join(_shown_words(page))
+        for _, citation in citations(record):
+            source = catalog.sources[citation.source]
+            if citation.quote:
+                assert normalised(citation.quote) in shown, (url, citation.quote)
+            else:
+                labels = [
+                    d
+                    for d in page.select("details.cs-evidence--summarised, details.cs-evidence")
+                    if source.title in d.get_text(" ")
+                ]
+                assert labels, (url, source.id)
+            checked += 1
+    assert checked >= 170
+
+
+def test_every_citation_on_a_page_has_its_disclosure_beside_it(site_dir: Path) -> None:
+    reader = SiteReader(site_dir)
+    bare = []
+    for html in site_dir.rglob("*.html"):
+        url = html.relative_to(site_dir).as_posix().removesuffix("index.html")
+        for cite in reader.page(url).select("article .cs-cite"):
+            holder = cite.parent
+            assert holder is not None
+            details = holder.find("details", class_="cs-evidence", recursive=False)
+            if details is None:
+                bare.append(f"{url}: {holder.get_text(' ', strip=True)[:80]}")
+    assert bare == []
+
+
+def test_the_disclosure_is_closed_works_without_javascript_and_says_what_it_holds(
+    site: SiteReader, catalog: Catalog
+) -> None:
+    leland = site.page(urls.story("leland-street-resource-fair"))
+    date = leland.select_one(".cs-details time")
+    assert date is not None and date.parent is not None
+    inferred = date.parent.select_one("details.cs-evidence--inferred")
+    assert inferred is not None and not inferred.has_attr("open")
+    summary = inferred.find("summary")
+    assert summary is not None and inferred.find(True) == summary
+    assert summary.get_text(strip=True).startswith("Inferred from")
+    assert "whose Tuesday was April 23" in inferred.get_text(" ")
+    assert "On Tuesday, Leland Street Elementary" in inferred.get_text(" ")
+    # The words are the source's: English on every page, with the source's name, date, link.
+    assert all(q.get("lang") == "en" for q in leland.select("details.cs-evidence blockquote"))
+    link = inferred.select_one(".cs-evidence__source a[href]")
+    assert link is not None and link["href"] == catalog.sources["utla-week-of-action-2024"].url
+    assert "April 2024" in inferred.get_text(" ")
+
+    cohort = site.page(urls.cohort("cohort-6"))
+    summarised = cohort.select("details.cs-evidence--summarised")
+    assert summarised and all(
+        d.summary is not None and d.summary.get_text(strip=True).startswith("Summarised")
+        for d in summarised
+    )
+
+    spanish = site.page("es/" + urls.story("leland-street-resource-fair"))
+    label = spanish.select_one("details.cs-evidence--inferred summary")
+    assert label is not None and label.get_text(strip=True).startswith("Deducido de")

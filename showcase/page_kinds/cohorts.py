@@ -68,5 +68,5 @@ def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: 
         "funding": [sources.fact(f) for f in cohort.funding],
         "schools": [school_card(catalog, s, lang) for s in schools],
     }
-    sources.refs(cohort.sources)
-    return view | {"sources": sources.all()}
+    evidence = sources.evidence(cohort.sources)
+    return view | {"evidence": evidence, "sources": sources.all()}

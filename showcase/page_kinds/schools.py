@@ -87,8 +87,6 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
         )
         for listing in school.cohorts
     )
-    for listing in school.cohorts:
-        sources.refs(listing.sources)
     details = (
         Detail(_("Other names"), ", ".join(school.aliases) or None),
         Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
@@ -99,10 +97,14 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
         Detail(_("Website"), school.website, is_link=True),
     )
     stories = catalog.stories_by_school.get(school.slug, [])
-    sources.refs(school.sources)
+    # The lead says what the school is and which cohorts list it: its own sources and its
+    # listings' stand behind it.
+    cited = [*school.sources, *(c for listing in school.cohorts for c in listing.sources)]
+    sources.refs(cited)
     return {
         "school": school,
         "summary": summary,
+        "evidence": sources.evidence(cited),
         "details": details,
         "cohorts_disagree": len({lst.cohort for lst in school.cohorts}) > 1,
         "notes": [sources.fact(n) for n in school.notes],

@@ -92,6 +92,7 @@ def _week_view(catalog: Catalog, week: WeekOfAction, lang: Language, description
     return {
         "week": week,
         "description": description,
+        "evidence": sources.evidence(week.sources),
         "dates": _dates(week.start, week.end, lang),
         "stories": [story_card(catalog, s, lang) for s in stories],
         "schools": [school_link(catalog.schools[slug]) for slug in schools],
@@ -143,7 +144,10 @@ def _story_view(catalog: Catalog, story: Story, lang: Language) -> View:
     sources = Sources(catalog, lang)
     sources.refs(story.sources)
     title = lang.text(story.title, story.title_es)
+    dated_by = [story.dated_by] if story.dated_by else []
     return {
+        "evidence": sources.evidence(story.sources),
+        "date_evidence": sources.evidence(dated_by),
         "story": story,
         "title": title,
         "summary": lang.text(story.summary, story.summary_es),
