@@ -29,7 +29,7 @@ from showcase import urls
 from showcase.build_cache import BuildCache
 from showcase.catalog import Catalog, read_catalog
 from showcase.i18n import ENGLISH, Language, counterpart, language
-from showcase.page import Page, Site
+from showcase.page import DISAGREEMENTS_MARK, Page, Site
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.pages import build_site
 from showcase.previews import PREVIEW_FOOTER, PREVIEW_KICKER
@@ -198,6 +198,8 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     return generated.content() if generated else html
 
 
+# Before the search plugin's: a hand-written page is indexed with what is inserted into it.
+@event_priority(50)
 def on_page_context(
     context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
@@ -220,6 +222,8 @@ def on_page_context(
             image = site_url + generated.url + PREVIEW_NAME
     elif page.is_homepage and _site is not None:
         extra["view"] = _site.home_view
+    if generated is None and page.content and DISAGREEMENTS_MARK in page.content:
+        page.content = page.content.replace(DISAGREEMENTS_MARK, _disagreements_html(context))
     extra["language_switch"] = [
         Link(counterpart(page.url, _lang, twin), twin.name, twin.code) for twin in _twin_languages
     ]
@@ -236,6 +240,16 @@ def on_page_context(
         qr_image=QR_NAME if generated and generated.preview_kicker else None,
     )
     return context
+
+
+def _disagreements_html(context: TemplateContext) -> str:
+    """The list of every disagreement, rendered with the templates' own macros."""
+    if _site is None or _stream is None or _stream.env is None:
+        raise PluginError("The list of disagreements was asked for before MkDocs gave a theme.")
+    template = _stream.env.from_string(
+        '{% import "partials/showcase.html" as cs with context %}{{ cs.disagreements_list(items) }}'
+    )
+    return template.render({**context, "items": _site.disagreements})
 
 
 def on_template_context(

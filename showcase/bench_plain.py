@@ -202,11 +202,10 @@ def generated_pages(catalog: Catalog) -> Iterator[tuple[str, str]]:
 def home_markdown(catalog: Catalog, written: str) -> str:
     page = _Page(urls.HOME, catalog)
     body = written.split("---\n", 2)[-1] if written.startswith("---\n") else written
-    designated = sum(school.designated for school in catalog.schools.values())
     page.add(body, "")
     page.add(
-        f"**{designated}** {page.link('community schools', urls.SCHOOLS)} · "
-        f"**{len(catalog.cohorts)}** {page.link('cohorts', urls.COHORTS)} · "
+        f"**{len(catalog.schools)}** {page.link('schools profiled here', urls.SCHOOLS)} · "
+        f"**{len(catalog.cohorts)}** {page.link('cohorts recorded', urls.COHORTS)} · "
         f"**{len(catalog.stories)}** {page.link('stories', urls.WEEKS)}",
         "",
         "## The four pillars",
@@ -226,10 +225,12 @@ def home_markdown(catalog: Catalog, written: str) -> str:
 def directory_page(catalog: Catalog) -> str:
     page = _Page(urls.SCHOOLS, catalog)
     page.breadcrumbs(("Home", urls.HOME))
-    page.add("# Schools", "", f"Every school named in our sources: {len(catalog.schools)} in all.")
+    page.add(
+        "# Schools", "", f"The {len(catalog.schools)} schools profiled here, each from our sources."
+    )
     page.add("")
     page.school_list(catalog.schools.values())
-    description = f"All {len(catalog.schools)} schools named in the showcase's sources."
+    description = f"The {len(catalog.schools)} schools profiled in the showcase, from its sources."
     return page.markdown(description, sources=False)
 
 
@@ -240,7 +241,10 @@ def school_summary(catalog: Catalog, school: School) -> str:
         return f"{school.name}: a LAUSD community {kind} listed in {names}."
     if school.designated:
         return f"{school.name}: a LAUSD community {kind}; the sources do not give its cohort."
-    return f"{school.name}: a LAUSD {kind} listed beside the initiative by a partner network."
+    return (
+        f"{school.name}: a {kind} that the initiative's home page lists under a partner "
+        "network, not in a cohort."
+    )
 
 
 def school_page(catalog: Catalog, school: School) -> str:
@@ -249,7 +253,12 @@ def school_page(catalog: Catalog, school: School) -> str:
     summary = school_summary(catalog, school)
     page.add(f"# {school.name}", "", summary, "")
     if not school.designated:
-        page.add("!!! note", "", "    The sources list this school beside the initiative.", "")
+        page.add(
+            "!!! note",
+            "",
+            "    The initiative's home page lists this school under a partner network.",
+            "",
+        )
     cohorts = [
         page.link(catalog.cohorts[c.cohort].name, urls.cohort(c.cohort))
         + (f" (listed as “{c.listed_as}”)" if c.listed_as else "")
@@ -298,7 +307,12 @@ def _school_facts(page: _Page, school: School) -> None:
 def cohorts_page(catalog: Catalog) -> str:
     page = _Page(urls.COHORTS, catalog)
     page.breadcrumbs(("Home", urls.HOME))
-    page.add("# Cohorts", "", "Schools join the initiative in cohorts, one a school year.", "")
+    page.add(
+        "# Cohorts",
+        "",
+        "Schools join the initiative in cohorts, groups that start in the same school year.",
+        "",
+    )
     page.add("| Cohort | Started | Schools added | Community schools that year | Named |")
     page.add("| --- | --- | --- | --- | --- |")
     for cohort in sorted(catalog.cohorts.values(), key=lambda c: c.started):
@@ -345,7 +359,12 @@ def _week_dates(week: Week) -> str:
 def weeks_page(catalog: Catalog) -> str:
     page = _Page(urls.WEEKS, catalog)
     page.breadcrumbs(("Home", urls.HOME))
-    page.add("# Week of Action", "", "Each spring, schools show what the model does.", "")
+    page.add(
+        "# Week of Action",
+        "",
+        "Stories told for the Week of Action, one page for each year recorded.",
+        "",
+    )
     for week in catalog.weeks.values():
         count = len(catalog.stories_by_week.get(week.year, []))
         page.add(f"- {page.link(f'Week of Action {week.year}', urls.week(week.year))}  ")
@@ -386,7 +405,7 @@ def story_page(catalog: Catalog, story: Story) -> str:
     page.add(f"- **Pillars:** {', '.join(pillars)}")
     if story.week_of_action is not None:
         week = f"Week of Action {story.week_of_action}"
-        page.add(f"- **Part of:** {page.link(week, urls.week(story.week_of_action))}")
+        page.add(f"- **Told for:** {page.link(week, urls.week(story.week_of_action))}")
     page.add("", story.body, "")
     page.add(*(f"![{photo.alt}]({photo.file})\n" for photo in story.photos))
     page.cite(story.sources)
@@ -396,7 +415,9 @@ def story_page(catalog: Catalog, story: Story) -> str:
 def pillars_page(catalog: Catalog) -> str:
     page = _Page(urls.PILLARS, catalog)
     page.breadcrumbs(("Home", urls.HOME))
-    page.add("# The four pillars", "", "LAUSD's community schools build on four pillars.", "")
+    page.add(
+        "# The four pillars", "", "The initiative names four pillars of community schools.", ""
+    )
     for pillar in Pillar:
         schools = len(catalog.schools_by_pillar.get(pillar, []))
         stories = len(catalog.stories_by_pillar.get(pillar, []))

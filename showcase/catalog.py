@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from showcase import urls
 from showcase.evidence import Archive, default_archive
 from showcase.load import load_data
-from showcase.models import Cohort, Pillar, School, Source, Story, WeekOfAction
+from showcase.models import Cohort, Disagreement, Pillar, School, Source, Story, WeekOfAction
 from showcase.problems import DataError
 from showcase.validate import check_references
 
@@ -28,6 +29,9 @@ class Catalog:
     schools_by_pillar: dict[Pillar, list[School]] = field(default_factory=dict)
     stories_by_pillar: dict[Pillar, list[Story]] = field(default_factory=dict)
     pillars_by_school: dict[str, list[Pillar]] = field(default_factory=dict)
+    # Where the sources disagree, in the order recorded, and by the page that shows each.
+    disagreements: dict[str, Disagreement] = field(default_factory=dict)
+    disagreements_by_page: dict[str, list[Disagreement]] = field(default_factory=dict)
     # What a reader of the check must know, e.g. that the quotes could not be checked.
     notices: tuple[str, ...] = ()
 
@@ -42,7 +46,8 @@ def read_catalog(data_dir: Path, archive_dir: Path | None = None) -> Catalog:
     if problems:
         raise DataError(problems)
     # Lines serve only to report problems; a large data set keeps tens of megabytes of them.
-    for record in [*data.sources, *data.cohorts, *data.schools, *data.weeks, *data.stories]:
+    records = [*data.sources, *data.cohorts, *data.schools, *data.weeks, *data.stories]
+    for record in [*records, *data.disagreements]:
         record.origin.forget_lines()
     catalog = build_catalog(
         sources=data.sources,
@@ -50,6 +55,7 @@ def read_catalog(data_dir: Path, archive_dir: Path | None = None) -> Catalog:
         schools=data.schools,
         weeks=data.weeks,
         stories=data.stories,
+        disagreements=data.disagreements,
     )
     return replace(catalog, notices=(archive.notice,) if archive.notice else ())
 
@@ -61,6 +67,7 @@ def build_catalog(
     schools: list[School],
     weeks: list[WeekOfAction],
     stories: list[Story],
+    disagreements: list[Disagreement] | None = None,
 ) -> Catalog:
     """Index checked records; stories newest first, schools by name."""
     schools = sorted(schools, key=lambda school: school.name.lower())
@@ -99,4 +106,23 @@ def build_catalog(
         schools_by_pillar=dict(schools_by_pillar),
         stories_by_pillar=dict(stories_by_pillar),
         pillars_by_school=pillars_by_school,
+        disagreements={d.id: d for d in disagreements or []},
+        disagreements_by_page=_by_page(disagreements or []),
     )
+
+
+def _by_page(disagreements: list[Disagreement]) -> dict[str, list[Disagreement]]:
+    by_page: dict[str, list[Disagreement]] = defaultdict(list)
+    for disagreement in disagreements:
+        by_page[disagreement_page(disagreement)].append(disagreement)
+    return dict(by_page)
+
+
+def disagreement_page(disagreement: Disagreement) -> str:
+    """The URL of the page that shows the disagreement."""
+    if disagreement.cohort is not None:
+        return urls.cohort(disagreement.cohort)
+    if disagreement.school is not None:
+        return urls.school(disagreement.school)
+    assert disagreement.pillar is not None  # the model requires one of the three
+    return urls.pillar(disagreement.pillar)

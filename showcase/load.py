@@ -21,6 +21,7 @@ from showcase.models import (
     SCHOOL_YEAR_PATTERN,
     SLUG_PATTERN,
     Cohort,
+    Disagreement,
     Record,
     School,
     Source,
@@ -37,6 +38,7 @@ SOURCES_FILE = "sources.yaml"
 COHORTS_FILE = "cohorts.yaml"
 SCHOOLS_FILE = "schools.yaml"
 WEEKS_FILE = "weeks-of-action.yaml"
+DISAGREEMENTS_FILE = "disagreements.yaml"
 STORIES_FOLDER = "stories"
 
 
@@ -49,6 +51,7 @@ class LoadedData:
     schools: list[School] = field(default_factory=list)
     weeks: list[WeekOfAction] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
     # Ids of records that exist but failed their own checks: others may still name them.
     broken_ids: set[str] = field(default_factory=set)
     # Files that could not be read at all: references into them cannot be checked.
@@ -63,6 +66,11 @@ def load_data(data_dir: Path) -> LoadedData:
     loaded.cohorts = _load_list(data_dir / COHORTS_FILE, "cohorts", Cohort, "id", loaded)
     loaded.schools = _load_list(data_dir / SCHOOLS_FILE, "schools", School, "slug", loaded)
     loaded.weeks = _load_list(data_dir / WEEKS_FILE, "weeks", WeekOfAction, "year", loaded)
+    # A data set where the sources never disagree needs no such file.
+    if (data_dir / DISAGREEMENTS_FILE).is_file():
+        loaded.disagreements = _load_list(
+            data_dir / DISAGREEMENTS_FILE, "disagreements", Disagreement, "id", loaded
+        )
     for path in sorted((data_dir / STORIES_FOLDER).glob("**/*")):
         if path.is_file():
             story = _load_story(path, data_dir / STORIES_FOLDER, loaded)

@@ -407,6 +407,38 @@ class WeeksFile(Record):
     weeks: list[WeekOfAction]
 
 
+class Disagreement(Record):
+    """A point on which the sources say different things: each side with its own words,
+    shown together on one page and never resolved by us."""
+
+    id: Slug = Field(description="Stable id, also the anchor of its box on the page.")
+    topic: PlainText = Field(description="What the sources disagree on, e.g. `Cohort II's start`.")
+    topic_es: PlainText | None = Field(default=None, description="The topic in Spanish.")
+    text: LongText = Field(description="What differs, in our own words, naming the sources.")
+    text_es: SpanishText = None
+    cohort: Slug | None = Field(default=None, description="The cohort whose page shows it.")
+    school: Slug | None = Field(default=None, description="The school whose page shows it.")
+    pillar: PillarName | None = Field(default=None, description="The pillar whose page shows it.")
+    sides: list[SourcedFact] = Field(
+        min_length=2, description="What each source says, with its words: two or more."
+    )
+
+    @model_validator(mode="after")
+    def _shown_on_one_page(self) -> Disagreement:
+        if sum(value is not None for value in (self.cohort, self.school, self.pillar)) != 1:
+            raise ValueError(
+                "a disagreement is shown on one page: give exactly one of `cohort`, `school` "
+                "or `pillar`"
+            )
+        return self
+
+
+class DisagreementsFile(Record):
+    """`data/disagreements.yaml`."""
+
+    disagreements: list[Disagreement]
+
+
 class SourcesFile(Record):
     """`data/sources.yaml`."""
 

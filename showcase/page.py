@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from showcase import urls
 from showcase.i18n import N_, Language
-from showcase.views import Link
+from showcase.views import DisagreementView, Link
 
 View = dict[str, Any]
 
@@ -51,6 +51,8 @@ class Site:
 
     pages: tuple[Page, ...]
     home_view: dict[str, Any] = field(default_factory=dict)
+    # Every point where the sources disagree, for the hand-written page that lists them all.
+    disagreements: tuple[DisagreementView, ...] = ()
     # Other files to publish (feeds and open data) as (path, writer): each writer makes its
     # file's content as it writes it to an open binary file, so that a build never holds them.
     files: Callable[[], Iterable[tuple[str, Callable[[BinaryIO], None]]]] = lambda: ()
@@ -58,6 +60,9 @@ class Site:
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
 
+
+# Where a hand-written page shows every disagreement the data records (see `Site`).
+DISAGREEMENTS_MARK = "<!-- showcase: where the sources disagree -->"
 
 HOME = Link(urls.HOME, N_("Home"))
 SCHOOLS = Link(urls.SCHOOLS, N_("Schools"))

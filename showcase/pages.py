@@ -21,7 +21,7 @@ from showcase.page_kinds.pillars import pillar_pages, pillars_page
 from showcase.page_kinds.schools import directory_page, school_pages
 from showcase.page_kinds.weeks import story_pages, week_pages, weeks_page
 from showcase.published import published_files
-from showcase.views import Figure, Link, pillar_link, story_card
+from showcase.views import Figure, Link, Sources, disagreement_views, pillar_link, story_card
 
 
 def build_site(
@@ -43,19 +43,27 @@ def build_site(
         data_page(catalog, data, as_of, lang),
     ]
     files = partial(published_files, catalog, site_url, data)
-    return Site(tuple(pages), home_view(catalog, lang), files)
+    disagreements = disagreement_views(Sources(catalog, lang), [*catalog.disagreements.values()])
+    return Site(tuple(pages), home_view(catalog, lang), files=files, disagreements=disagreements)
 
 
 def home_view(catalog: Catalog, lang: Language) -> dict[str, Any]:
     _ = lang._
-    designated = [s for s in catalog.schools.values() if s.designated]
+    # The district's own latest count, as its sources give it: not the records held here.
+    counted = [c for c in catalog.cohorts.values() if c.total_designated]
+    latest = max(counted, key=lambda cohort: cohort.started, default=None)
+    sources = Sources(catalog, lang)
     latest_week = next(iter(catalog.weeks.values()), None)
     return {
         "figures": [
-            Figure(len(designated), _("community schools"), urls.SCHOOLS),
-            Figure(len(catalog.cohorts), _("cohorts"), urls.COHORTS),
+            Figure(len(catalog.schools), _("schools profiled here"), urls.SCHOOLS),
+            Figure(len(catalog.cohorts), _("cohorts recorded"), urls.COHORTS),
             Figure(len(catalog.stories), _("stories"), urls.WEEKS),
         ],
+        "district_counts": [sources.count(n) for n in latest.total_designated] if latest else [],
+        "every_count": Link(
+            urls.COHORTS, _("Every year's count, with its source, on the Cohorts page")
+        ),
         "pillars": [pillar_link(p, lang) for p in Pillar],
         "latest_stories": [
             story_card(catalog, s, lang) for s in list(catalog.stories.values())[:3]

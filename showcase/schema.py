@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from showcase.models import CohortsFile, Record, SchoolsFile, SourcesFile, Story, WeeksFile
+from showcase.models import (
+    CohortsFile,
+    DisagreementsFile,
+    Record,
+    SchoolsFile,
+    SourcesFile,
+    Story,
+    WeeksFile,
+)
 
 SCHEMAS: dict[str, type[Record]] = {
     "sources": SourcesFile,
@@ -13,6 +21,7 @@ SCHEMAS: dict[str, type[Record]] = {
     "schools": SchoolsFile,
     "weeks-of-action": WeeksFile,
     "story": Story,
+    "disagreements": DisagreementsFile,
 }
 
 

@@ -40,6 +40,11 @@ def pillar(value: Pillar) -> str:
     return f"{PILLARS}{value.value}/"
 
 
+def at(url: str, anchor: str) -> str:
+    """The place named `anchor` on the page at `url`."""
+    return f"{url}#{anchor}"
+
+
 def source_path(url: str) -> str:
     """The source file name that an engine uses for the page at `url`."""
     return f"{url}index.md" if url else "index.md"

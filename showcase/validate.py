@@ -23,9 +23,11 @@ def check_references(data: LoadedData, archive: Archive | None = None) -> list[P
     problems += _duplicates(data.schools, "slug", "school slug")
     problems += _duplicates(data.weeks, "year", "Week of Action year")
     problems += _duplicates(data.stories, "slug", "story slug")
+    problems += _duplicates(data.disagreements, "id", "disagreement id")
     problems += _unknown_sources(data)
     problems += _unknown_cohorts(data)
     problems += _unknown_story_references(data)
+    problems += _unknown_disagreement_pages(data)
     problems += _names_differing_by_abbreviation(data.schools)
     problems += _story_safety(data)
     if "sources" not in data.unreadable:
@@ -73,7 +75,33 @@ def _unknown_sources(data: LoadedData) -> list[Problem]:
 
 
 def _citing_records(data: LoadedData) -> list[Record]:
-    return [*data.cohorts, *data.schools, *data.weeks, *data.stories]
+    return [*data.cohorts, *data.schools, *data.weeks, *data.stories, *data.disagreements]
+
+
+def _unknown_disagreement_pages(data: LoadedData) -> list[Problem]:
+    cohorts = {cohort.id for cohort in data.cohorts} | data.broken_ids
+    schools = {school.slug for school in data.schools} | data.broken_ids
+    problems = []
+    for disagreement in data.disagreements:
+        if disagreement.cohort not in cohorts | {None} and "cohorts" not in data.unreadable:
+            problems.append(
+                record_problem(
+                    disagreement,
+                    ("cohort",),
+                    f"no cohort has the id `{disagreement.cohort}`",
+                    "use one of: " + ", ".join(sorted(c.id for c in data.cohorts)),
+                )
+            )
+        if disagreement.school not in schools | {None} and "schools" not in data.unreadable:
+            problems.append(
+                record_problem(
+                    disagreement,
+                    ("school",),
+                    f"no school has the slug `{disagreement.school}`",
+                    "copy the school's slug from data/schools.yaml",
+                )
+            )
+    return problems
 
 
 def _unknown_cohorts(data: LoadedData) -> list[Problem]:

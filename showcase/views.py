@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.catalog import Catalog, disagreement_page
 from showcase.i18n import ENGLISH, N_, Language, Text
 from showcase.models import (
     PILLAR_TITLES,
     Basis,
     Citation,
+    Disagreement,
     Pillar,
     PillarFact,
     School,
@@ -25,6 +26,8 @@ from showcase.models import (
 from showcase.story_html import story_html
 
 NOT_RECORDED = N_("Not yet recorded")
+# The section of a page that shows where its sources disagree.
+DISAGREEMENTS_ANCHOR = "disagreements"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,18 @@ class Fact:
     sources: tuple[SourceRef, ...]
     lang: str | None = None
     evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class DisagreementView:
+    """Sources that say different things, each side with its words; `place` is where on the
+    site the disagreement is shown."""
+
+    id: str
+    topic: Text
+    text: Text
+    sides: tuple[Fact, ...]
+    place: Link
 
 
 @dataclass(frozen=True)
@@ -195,6 +210,34 @@ class Sources:
 
     def all(self) -> tuple[SourceRef, ...]:
         return tuple(self.cited.values())
+
+
+def disagreement_views(
+    sources: Sources, disagreements: list[Disagreement]
+) -> tuple[DisagreementView, ...]:
+    lang = sources.lang
+    return tuple(
+        DisagreementView(
+            id=disagreement.id,
+            topic=lang.text(disagreement.topic, disagreement.topic_es),
+            text=lang.text(disagreement.text, disagreement.text_es),
+            sides=tuple(sources.fact(side) for side in disagreement.sides),
+            place=Link(
+                urls.at(disagreement_page(disagreement), disagreement.id),
+                _place_name(sources.catalog, disagreement, lang),
+            ),
+        )
+        for disagreement in disagreements
+    )
+
+
+def _place_name(catalog: Catalog, disagreement: Disagreement, lang: Language) -> str:
+    if disagreement.cohort is not None:
+        return catalog.cohorts[disagreement.cohort].name
+    if disagreement.school is not None:
+        return catalog.schools[disagreement.school].name
+    assert disagreement.pillar is not None  # the model requires one of the three
+    return lang._(PILLAR_TITLES[disagreement.pillar])
 
 
 def pillar_link(pillar: Pillar, lang: Language) -> Link:

@@ -44,6 +44,7 @@ REPLACES = {
     "cohorts": "cohorts.yaml",
     "schools": "schools.yaml",
     "weeks-of-action": "weeks-of-action.yaml",
+    "disagreements": "disagreements.yaml",
 }
 
 _EXPECT = re.compile(r"^# expect: line (?P<line>\d+), field (?P<field>[^,\s]+)(?P<rest>.*)$")

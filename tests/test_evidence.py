@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import Tag
-from conftest import ROOT, SiteReader
+from conftest import ROOT, SiteReader, resolve
 
 from showcase import urls
 from showcase.catalog import Catalog, read_catalog
 from showcase.evidence import Archive, ArchivedText, citations, default_archive, normalised
-from showcase.models import Basis, Citation, Record
+from showcase.models import Basis, Citation, Pillar, Record
 
 ARCHIVE = default_archive(ROOT / "data")
 ARCHIVED = ArchivedText(
@@ -65,6 +65,7 @@ def _records(catalog: Catalog) -> list[Record]:
         *catalog.schools.values(),
         *catalog.weeks.values(),
         *catalog.stories.values(),
+        *catalog.disagreements.values(),
     ]
 
 
@@ -200,3 +201,66 @@ def test_the_disclosure_is_closed_works_without_javascript_and_says_what_it_hold
     spanish = site.page("es/" + urls.story("leland-street-resource-fair"))
     label = spanish.select_one("details.cs-evidence--inferred summary")
     assert label is not None and label.get_text(strip=True).startswith("Deducido de")
+
+
+# --- Where the sources disagree ----------------------------------------------------------
+
+
+def test_the_data_records_every_known_disagreement(catalog: Catalog) -> None:
+    # The cases found in the sources: none may be dropped without a reason.
+    assert set(catalog.disagreements) >= {
+        "hillcrest-cohort",
+        "cohort-2-start",
+        "cohort-4-size",
+        "ccspp-grant-2022",
+        "pillar-spelling",
+    }
+    for disagreement in catalog.disagreements.values():
+        named = {c.source for side in disagreement.sides for c in side.sources}
+        assert len(disagreement.sides) >= 2 and named, disagreement.id
+
+
+@pytest.mark.parametrize("language", ["", "es/"])
+def test_each_disagreement_is_shown_in_one_place_and_listed_on_the_about_page(
+    site: SiteReader, catalog: Catalog, language: str
+) -> None:
+    about = site.page(language + urls.ABOUT)
+    listed = about.select(".cs-disagreements > ul > li")
+    assert len(listed) == len(catalog.disagreements)
+    assert "showcase: where the sources disagree" not in str(about)
+    for item, disagreement in zip(listed, catalog.disagreements.values(), strict=True):
+        link = item.find("a", href=True)
+        assert link is not None
+        target = resolve("/" + language + urls.ABOUT, str(link["href"]).split("#")[0])
+        assert str(link["href"]).endswith("#" + disagreement.id)
+        page = site.page(target)
+        boxes = page.select(f"#{disagreement.id}.cs-disagreement")
+        assert len(boxes) == 1, (target, disagreement.id)
+        # Both sides, each with the words it stands on, in the box and in the list.
+        for shown in (boxes[0], item):
+            sides = shown.select(":scope > ul > li")
+            assert len(sides) == len(disagreement.sides)
+            assert all(side.select_one("details.cs-evidence") for side in sides)
+    # Not repeated elsewhere: each box appears on its own page only.
+    places = [url for url, _ in _cited_records(catalog)] + [urls.pillar(p) for p in Pillar]
+    pages = [language + url for url in places]
+    for disagreement in catalog.disagreements.values():
+        holding = [url for url in pages if site.page(url).select(f"#{disagreement.id}")]
+        assert len(holding) == 1, (disagreement.id, holding)
+
+
+def test_the_cohort_timeline_points_to_each_cohorts_disagreements(
+    site: SiteReader, catalog: Catalog
+) -> None:
+    timeline = site.page(urls.COHORTS)
+    for cohort in catalog.cohorts.values():
+        shown = [d for d in catalog.disagreements.values() if d.cohort == cohort.id]
+        row = next(
+            th.parent
+            for th in timeline.select("tbody th")
+            if th.a is not None and th.a.get_text(strip=True) == cohort.name and th.parent
+        )
+        links = row.select("a.cs-disagree")
+        assert len(links) == (1 if shown else 0), cohort.id
+        if shown:
+            assert str(len(shown)) in links[0].get_text()

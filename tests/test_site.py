@@ -74,11 +74,27 @@ def test_home_page_figures_equal_the_data(site: SiteReader, catalog: Catalog) ->
         for a in site.page(urls.HOME).select(".cs-figures a")
         if a.strong is not None
     }
+    # Each figure says what it counts: the records held here, not the district's total.
     assert figures == {
-        "community schools": sum(1 for s in catalog.schools.values() if s.designated),
-        "cohorts": len(catalog.cohorts),
+        "schools profiled here": len(catalog.schools),
+        "cohorts recorded": len(catalog.cohorts),
         "stories": len(catalog.stories),
     }
+
+
+def test_home_page_gives_the_districts_own_latest_count_with_its_source(
+    site: SiteReader, catalog: Catalog
+) -> None:
+    latest = max(
+        (c for c in catalog.cohorts.values() if c.total_designated), key=lambda c: c.started
+    )
+    home = site.page(urls.HOME)
+    counts = home.select(".cs-district-count + ul > li")
+    assert len(counts) == len(latest.total_designated)
+    for item, count in zip(counts, latest.total_designated, strict=True):
+        text = item.get_text(" ", strip=True)
+        assert text.startswith(str(count.count)) and latest.started in text
+        assert item.select_one(".cs-cite") and item.select_one("details.cs-evidence")
 
 
 def test_directory_lists_every_school_once(site: SiteReader, catalog: Catalog) -> None:

@@ -53,7 +53,14 @@ def test_the_good_set_validates_without_problems() -> None:
 
 def test_every_kind_of_mistake_has_a_fixture() -> None:
     targets = {case.fixture.parent.name for case in BAD_CASES}
-    assert targets == {"schools", "cohorts", "sources", "weeks-of-action", "story"}
+    assert targets == {
+        "schools",
+        "cohorts",
+        "sources",
+        "weeks-of-action",
+        "story",
+        "disagreements",
+    }
     assert len(BAD_CASES) >= 40
     assert all(case.expected for case in BAD_CASES), "a bad fixture without `# expect:`"
     assert all(not case.expected for case in ALSO_GOOD_CASES)

@@ -11,8 +11,10 @@ from showcase.i18n import Language, Text
 from showcase.models import Cohort
 from showcase.page import COHORTS, HOME, Page, View, crumbs, section_index
 from showcase.views import (
+    DISAGREEMENTS_ANCHOR,
     Link,
     Sources,
+    disagreement_views,
     school_card,
 )
 
@@ -27,6 +29,8 @@ def cohorts_page(catalog: Catalog, lang: Language) -> Page:
             "added": [sources.count(n) for n in c.schools_added],
             "total": [sources.count(n) for n in c.total_designated],
             "named": len(catalog.schools_by_cohort.get(c.id, [])),
+            "disagreements": len(catalog.disagreements_by_page.get(urls.cohort(c.id), [])),
+            "disagreements_url": urls.at(urls.cohort(c.id), DISAGREEMENTS_ANCHOR),
         }
         for c in sorted(catalog.cohorts.values(), key=lambda c: c.started)
     ]
@@ -66,6 +70,9 @@ def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: 
         "added": [sources.count(n) for n in cohort.schools_added],
         "total": [sources.count(n) for n in cohort.total_designated],
         "funding": [sources.fact(f) for f in cohort.funding],
+        "disagreements": disagreement_views(
+            sources, catalog.disagreements_by_page.get(urls.cohort(cohort.id), [])
+        ),
         "schools": [school_card(catalog, s, lang) for s in schools],
     }
     evidence = sources.evidence(cohort.sources)

@@ -11,6 +11,8 @@ from showcase.i18n import Language
 from showcase.models import PILLAR_TITLES, PILLAR_VARIANTS, Pillar
 from showcase.page import HOME, PILLARS, Page, View, crumbs, section_index
 from showcase.views import (
+    Sources,
+    disagreement_views,
     pillar_link,
     school_card,
     story_card,
@@ -62,9 +64,16 @@ def pillar_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
 
 
 def _pillar_view(catalog: Catalog, pillar: Pillar, lang: Language, variants: list[str]) -> View:
+    sources = Sources(catalog, lang)
+    disagreements = disagreement_views(
+        sources, catalog.disagreements_by_page.get(urls.pillar(pillar), [])
+    )
     return {
         "pillar": pillar_link(pillar, lang),
-        "variants": variants,
+        # A disagreement recorded on the spelling shows the variants with their sources.
+        "variants": [] if disagreements else variants,
+        "disagreements": disagreements,
+        "sources": sources.all(),
         "schools": [
             school_card(catalog, s, lang) for s in catalog.schools_by_pillar.get(pillar, [])
         ],

@@ -18,6 +18,7 @@ from showcase.views import (
     FilterOption,
     Link,
     Sources,
+    disagreement_views,
     pillar_groups,
     school_card,
     story_card,
@@ -37,7 +38,7 @@ def directory_page(catalog: Catalog, lang: Language) -> Page:
         url=urls.SCHOOLS,
         title=_("Schools"),
         template="directory.html",
-        description=_("All {count} schools named in the showcase's sources.").format(
+        description=_("The {count} schools profiled in the showcase, from its sources.").format(
             count=len(catalog.schools)
         ),
         view=lambda: {
@@ -101,12 +102,17 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
     # listings' stand behind it.
     cited = [*school.sources, *(c for listing in school.cohorts for c in listing.sources)]
     sources.refs(cited)
+    disagreements = disagreement_views(
+        sources, catalog.disagreements_by_page.get(urls.school(school.slug), [])
+    )
     return {
         "school": school,
         "summary": summary,
         "evidence": sources.evidence(cited),
         "details": details,
-        "cohorts_disagree": len({lst.cohort for lst in school.cohorts}) > 1,
+        "disagreements": disagreements,
+        # Listed in two cohorts with no disagreement recorded: the page still says so.
+        "cohorts_disagree": len({lst.cohort for lst in school.cohorts}) > 1 and not disagreements,
         "notes": [sources.fact(n) for n in school.notes],
         "programs": pillar_groups(sources, school.programs),
         "ana_priorities": pillar_groups(sources, school.ana_priorities),
@@ -128,5 +134,8 @@ def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
     if school.designated:
         message = _("{name}: an LAUSD community {kind}; the sources do not give its cohort.")
         return message.format(name=school.name, kind=kind)
-    message = _("{name}: an LAUSD {kind} listed beside the initiative by a partner network.")
+    message = _(
+        "{name}: a {kind} that the initiative's home page lists under a partner network, "
+        "not in a cohort."
+    )
     return message.format(name=school.name, kind=kind)
