@@ -187,3 +187,11 @@ def test_the_search_index_is_written_as_material_writes_it(
         material = SearchIndex(**index["config"])
         material.entries = index["docs"]
         assert raw == material.generate_search_index(None), folder
+
+
+def test_the_public_site_is_for_visitors(site_dir: Path) -> None:
+    # How the site is built is for its builders (PERFORMANCE.md), not for its visitors.
+    for folder in ("", "es/"):
+        assert not (site_dir / folder / "performance").exists()
+        sidebar = SiteReader(site_dir).page(folder or "/").select_one("nav.md-nav--primary")
+        assert sidebar is not None and "Performance" not in sidebar.get_text(" ")
