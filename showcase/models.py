@@ -51,6 +51,14 @@ PlainText = Annotated[
 ]
 """A short line of plain text: a name, a title, one sentence."""
 
+# What a printed flyer (one page of US Letter or A4) has room for: its title takes at most four
+# lines and its summary at most seven (`docs/assets/showcase.css`, `@media print`).
+FLYER_TITLE_MAX = 90
+FLYER_SUMMARY_MAX = 240
+
+FlyerTitle = Annotated[PlainText, StringConstraints(max_length=FLYER_TITLE_MAX)]
+"""The title of a page that prints as a flyer: a school's name, a story's headline."""
+
 LongText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
@@ -340,7 +348,7 @@ class School(Record):
     """A public school in the initiative, or listed beside it by a source."""
 
     slug: Slug = Field(description="Stable id used in URLs and by stories.")
-    name: PlainText = Field(description="The school's name as the sources give it.")
+    name: FlyerTitle = Field(description="The school's name as the sources give it.")
     aliases: list[PlainText] = Field(
         default_factory=list, description="Other names that the sources use for this school."
     )
@@ -534,16 +542,16 @@ SPANISH_STORY_FIELDS = ("title_es", "summary_es", "body_es", "translated_by")
 class Story(Record):
     """A success story, one file per story under `data/stories/<year>/<slug>.yaml`."""
 
-    title: PlainText = Field(description="A short headline.")
+    title: FlyerTitle = Field(description="A short headline.")
     date: StoryDate = Field(description="When it happened: `YYYY-MM-DD`, or `YYYY-MM`.")
     week_of_action: int | None = Field(
         default=None, description="The Week of Action year it belongs to; leave out if none."
     )
     schools: list[Slug] = Field(min_length=1, description="Slugs of the schools it is about.")
     pillars: list[PillarName] = Field(min_length=1, description="The pillars it shows.")
-    summary: Annotated[PlainText, AfterValidator(_sentence)] = Field(
-        description="One sentence that says what happened."
-    )
+    summary: Annotated[
+        PlainText, StringConstraints(max_length=FLYER_SUMMARY_MAX), AfterValidator(_sentence)
+    ] = Field(description="One sentence that says what happened.")
     body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
         description="The story in Markdown. No HTML, no student surnames, no contact details."
     )
@@ -563,10 +571,13 @@ class Story(Record):
         description="Who submitted the story, by role and school, e.g. "
         "`Community School Coordinator, Leland Street Elementary`. Never a student.",
     )
-    title_es: PlainText | None = Field(default=None, description="The title in Spanish.")
-    summary_es: Annotated[PlainText, AfterValidator(_sentence)] | None = Field(
-        default=None, description="The summary in Spanish, one sentence."
-    )
+    title_es: FlyerTitle | None = Field(default=None, description="The title in Spanish.")
+    summary_es: (
+        Annotated[
+            PlainText, StringConstraints(max_length=FLYER_SUMMARY_MAX), AfterValidator(_sentence)
+        ]
+        | None
+    ) = Field(default=None, description="The summary in Spanish, one sentence.")
     body_es: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = Field(
         default=None, description="The story in Spanish, Markdown, with the same rules."
     )

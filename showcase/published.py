@@ -1,9 +1,11 @@
-"""Files published beside the pages: Atom feeds of stories and the open-data exports."""
+"""Files published beside the pages: Atom feeds of stories, the open-data exports and the font
+that printed flyers are set in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 from typing import BinaryIO
 
 from showcase import urls
@@ -14,6 +16,10 @@ from showcase.feeds import write_atom_feed
 # Writes one file's content to an open binary file.
 Writer = Callable[[BinaryIO], None]
 
+FONTS = Path(__file__).parent / "fonts"
+# Beside the stylesheet that names them (`docs/assets/showcase.css`), with their licence.
+PRINT_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")
+
 
 def published_files(
     catalog: Catalog, site_url: str, data: list[DataFile]
@@ -23,6 +29,12 @@ def published_files(
     yield from feed_files(catalog, site_url)
     for file in data:
         yield urls.DATA + file.name, file.write
+    for name in PRINT_FONTS:
+        yield f"assets/fonts/{name}", partial(_copy, FONTS / name)
+
+
+def _copy(source: Path, stream: BinaryIO) -> None:
+    stream.write(source.read_bytes())
 
 
 def feed_files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Writer]]:

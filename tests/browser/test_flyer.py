@@ -1,55 +1,152 @@
-"""Printing a school or story page gives a one-page flyer whose QR code opens the page."""
+"""Printing any school or story page, in either language, on US Letter or A4, gives a one-page
+flyer: its title, summary, key facts and a QR code that opens the page, none of it cut off.
+
+Every flyer of the built site is printed, not a sample; a synthetic story at the data's maximum
+lengths is printed too, and the negative controls break a flyer on purpose.
+"""
 
 from __future__ import annotations
 
-import io
 import re
+import shutil
+from io import BytesIO
+from pathlib import Path
 
+import yaml
 import zxingcpp
+from conftest import ROOT, build_site
 from PIL import Image
-from playwright.sync_api import Browser
+from playwright.async_api import Page
 
-from showcase import urls
-from showcase.catalog import Catalog
+from browser.conftest import DESKTOP, Screen
+from browser.sweep import Finding, html_pages, on_every_page
+from showcase.models import FLYER_SUMMARY_MAX, FLYER_TITLE_MAX
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the test build never sets another
+PAPER = ("Letter", "A4")
+FLYER_PAGE = re.compile(r"(es/)?(schools|stories)/[^/]+/")
+# Site chrome a flyer leaves out, and what it must show.
+HIDDEN = (".md-header", ".md-sidebar--primary", ".md-footer", ".cs-share", ".cs-breadcrumbs")
+SHOWN = ("h1", ".cs-lead", ".cs-flyer-qr img")
+
+# The parts of a flyer whose text would be lost if it did not fit its room.
+CUT_OFF = """() => [".cs-flyer", ".cs-flyer h1", ".cs-flyer .cs-lead", ".cs-flyer .cs-details"]
+  .map(selector => [selector, document.querySelector(selector)])
+  .filter(([, e]) => e && e.scrollHeight > e.clientHeight + 1)
+  .map(([selector, e]) =>
+    `${selector} is cut off: ${e.scrollHeight} px of text in ${e.clientHeight} px`)"""
 
 
-def _flyer_urls(catalog: Catalog) -> list[str]:
-    return [urls.school(next(iter(catalog.schools))), urls.story(next(iter(catalog.stories)))]
+def flyer_pages(site_dir: Path) -> list[str]:
+    return [page for page in html_pages(site_dir) if FLYER_PAGE.fullmatch(page)]
 
 
-def test_a_printed_page_is_a_one_page_flyer(
-    browser: Browser, site_url: str, catalog: Catalog
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+async def print_flyer(tab: Page, base: str, path: str, screen: Screen) -> list[Finding]:
+    """Everything wrong with the page's printed flyer, each as a finding."""
+    await tab.goto(base + path)
+    await tab.emulate_media(media="print")
+    await tab.evaluate("document.fonts.ready")
+    problems: list[str] = []
+    if not await tab.evaluate("document.fonts.check('12pt \"Showcase Print\"')"):
+        problems.append("the print font did not load")
+    for selector in HIDDEN:
+        if await tab.locator(selector).first.is_visible():
+            problems.append(f"{selector} is printed")
+    for selector in SHOWN:
+        if not await tab.locator(selector).first.is_visible():
+            problems.append(f"{selector} is not printed")
+    problems += await tab.evaluate(CUT_OFF)
+    for paper in PAPER:
+        pages = page_count(await tab.pdf(format=paper, print_background=True))
+        if pages != 1:
+            problems.append(f"prints on {pages} pages of {paper}")
+    qr = await tab.locator(".cs-flyer-qr img").screenshot()
+    decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(BytesIO(qr)))]
+    if decoded != [SITE_URL + path]:
+        problems.append(f"the QR code reads {decoded}, not {SITE_URL + path}")
+    return [Finding(path, "print", "flyer", problem) for problem in problems]
+
+
+def print_flyers(site_dir: Path, pages: list[str]) -> list[Finding]:
+    return on_every_page(site_dir, pages, [DESKTOP], print_flyer)
+
+
+def _report(findings: list[Finding]) -> str:
+    return "\n".join(map(str, findings))
+
+
+def test_every_school_and_story_prints_as_a_one_page_flyer(site_dir: Path) -> None:
+    pages = flyer_pages(site_dir)
+    schools = yaml.safe_load((ROOT / "data" / "schools.yaml").read_text("utf-8"))["schools"]
+    stories = list((ROOT / "data" / "stories").glob("*/*.yaml"))
+    assert len(pages) == 2 * (len(schools) + len(stories)), "every school and story, both languages"
+    findings = print_flyers(site_dir, pages)
+    assert findings == [], _report(findings)
+
+
+# Wide letters and long words: the most room a title and a summary of these lengths can take.
+WIDE_WORDS = "Organizaciones comunitarias WWM Mmm "
+
+
+def _longest(limit: int, end: str = "") -> str:
+    return (WIDE_WORDS * limit)[: limit - len(end)].rstrip() + end
+
+
+def test_a_story_at_the_longest_title_and_summary_still_fits(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "good", data)
+    story = next(data.glob("stories/*/family-garden-day.yaml"))
+    record = yaml.safe_load(story.read_text("utf-8"))
+    record["title"] = _longest(FLYER_TITLE_MAX)
+    record["summary"] = _longest(FLYER_SUMMARY_MAX, end=".")
+    record["pillars"] = [
+        "family-and-community-engagement",
+        "integrated-student-supports",
+        "expanded-learning-opportunities",
+        "collaborative-leadership",
+    ]
+    story.write_text(yaml.safe_dump(record, allow_unicode=True), "utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = [f"{lang}stories/family-garden-day/" for lang in ("", "es/")]
+    findings = print_flyers(site, pages)
+    assert findings == [], _report(findings)
+
+
+def test_the_flyer_checks_catch_a_cut_title_a_second_page_and_a_wrong_code(
+    site_dir: Path, tmp_path: Path
 ) -> None:
-    for url in _flyer_urls(catalog):
-        page = browser.new_page()
-        page.goto(site_url + url)
-        page.emulate_media(media="print")
-        for hidden in [
-            ".md-header",
-            ".md-sidebar--primary",
-            ".md-footer",
-            ".cs-share",
-            ".cs-breadcrumbs",
-        ]:
-            assert not page.locator(hidden).first.is_visible(), (url, hidden)
-        for shown in ["h1", ".cs-lead", ".cs-flyer-qr img"]:
-            assert page.locator(shown).first.is_visible(), (url, shown)
-        pdf = page.pdf(format="Letter")
-        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, url
-        page.emulate_media(media="screen")
-        assert not page.locator(".cs-flyer-qr").is_visible()
-        assert page.locator(".md-header").is_visible()
-        page.close()
+    broken_site = tmp_path / "site"
+    shutil.copytree(site_dir, broken_site)
+    pages = flyer_pages(site_dir)
+    story = next(page for page in pages if page.startswith("stories/"))
+    school = next(page for page in pages if page.startswith("schools/"))
+    # The story's title outgrows its four lines, as a title past the data's limit would.
+    cut = broken_site / story / "index.html"
+    html = cut.read_text("utf-8")
+    cut.write_text(re.sub(r"(<h1[^>]*>)", r"\1" + "A far too long title " * 20, html), "utf-8")
+    # The school's flyer loses its fixed height, and a long list pushes it onto a second page.
+    long = broken_site / school / "index.html"
+    html = long.read_text("utf-8")
+    html = html.replace(
+        "</head>", "<style>@media print { .md-typeset .cs-flyer { height: auto } }</style></head>"
+    )
+    html = html.replace('<dl class="cs-details">', '<dl class="cs-details">' + "<dt>x</dt>" * 200)
+    # … and its QR code is swapped for the story's.
+    qr = re.search(r'<img src="([^"]+)" alt="" width="160"', html)
+    assert qr is not None
+    shutil.copy(broken_site / story / qr.group(1), broken_site / school / qr.group(1))
+    long.write_text(html, "utf-8")
 
-
-def test_the_qr_code_opens_the_page(browser: Browser, site_url: str, catalog: Catalog) -> None:
-    for url in _flyer_urls(catalog):
-        page = browser.new_page()
-        page.goto(site_url + url)
-        page.emulate_media(media="print")
-        png = page.locator(".cs-flyer-qr img").screenshot()
-        page.close()
-        results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
-        assert [result.text for result in results] == [SITE_URL + url]
+    problems: dict[str, list[str]] = {story: [], school: []}
+    for finding in print_flyers(broken_site, [story, school]):
+        problems[finding.page].append(finding.problem)
+    assert any(p.startswith(".cs-flyer h1 is cut off") for p in problems[story]), problems
+    for paper in PAPER:
+        assert any(re.fullmatch(f"prints on [2-9] pages of {paper}", p) for p in problems[school])
+    assert any("the QR code reads" in p and story in p for p in problems[school]), problems
