@@ -9,44 +9,18 @@ the browser tests, in Debian's Chromium.
 from __future__ import annotations
 
 import argparse
-import functools
-import inspect
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS, SCREENS, page_urls
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS, SCREENS, real_pages
+from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import Browser, sync_playwright
 
 from showcase.catalog import read_catalog
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """The address at which `site` is served until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def photograph(browser: Browser, address: str, pages: dict[str, str], out: Path) -> list[Path]:
@@ -81,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is missing: `make screenshots` installs it", file=sys.stderr)
         return 1
     # The browser tests pick one real page of each kind from the data with this fixture.
-    pages: dict[str, str] = inspect.unwrap(page_urls)(read_catalog(ROOT / "data"))
+    pages: dict[str, str] = real_pages(read_catalog(ROOT / "data"))
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         built = build_site(site)
@@ -91,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for old in out.glob("*.png"):
             old.unlink()
-        with serving(site) as address, sync_playwright() as playwright:
+        with serve(site) as address, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM),
                 args=CHROMIUM_ARGS,

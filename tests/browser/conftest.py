@@ -8,15 +8,11 @@ machine.
 
 from __future__ import annotations
 
-import functools
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import pytest
@@ -30,6 +26,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from browser.static_server import serve
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.models import Pillar, School
@@ -62,7 +59,9 @@ PHONE = Screen("phone", 360, 800)
 DESKTOP = Screen("desktop", 1280, 800)
 SCREENS = (PHONE, DESKTOP)
 
-# Every kind of page on the site; `page_urls` picks one real page of each kind from the data.
+# Every kind of page on the site, for the tests that walk through one page of each kind (the
+# skip link, the screenshots); `page_urls` picks a real page of each kind from the data. The
+# checks that only look run on every page instead (test_every_page.py).
 SPANISH_KINDS = ("home", "directory", "profile", "story", "about")
 PAGE_KINDS = (
     "home",
@@ -85,31 +84,11 @@ PAGE_KINDS = (
 )
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A tab closed halfway through a download is no error of the site.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="package")
 def site_url(site_dir: Path) -> Iterator[str]:
     """The address of the built site, served from a free port on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="package")
@@ -198,60 +177,30 @@ class Visit:
 
 
 class VisitFactory(Protocol):
-    def __call__(self, screen: Screen, *, fresh_context: bool = False) -> Visit: ...
-
-
-@pytest.fixture(scope="package")
-def shared_contexts(browser: Browser) -> Iterator[dict[Screen, BrowserContext]]:
-    """One browser context per screen size, shared by the tests that need no empty cache."""
-    contexts: dict[Screen, BrowserContext] = {}
-    yield contexts
-    for context in contexts.values():
-        context.close()
-
-
-def _new_context(browser: Browser, screen: Screen) -> BrowserContext:
-    return browser.new_context(
-        viewport={"width": screen.width, "height": screen.height},
-        is_mobile=screen.is_phone,
-        has_touch=screen.is_phone,
-        locale="en-US",
-        service_workers="block",
-    )
-
-
-def _shared_context(
-    browser: Browser, shared_contexts: dict[Screen, BrowserContext], screen: Screen
-) -> BrowserContext:
-    if screen not in shared_contexts:
-        shared_contexts[screen] = _new_context(browser, screen)
-    return shared_contexts[screen]
+    def __call__(self, screen: Screen) -> Visit: ...
 
 
 @pytest.fixture
-def new_visit(
-    browser: Browser, shared_contexts: dict[Screen, BrowserContext], site_url: str
-) -> Iterator[VisitFactory]:
-    """Opens fresh tabs at a screen size; `fresh_context` gives one its own empty cache and
-    storage, for checks that must see every request a first visit makes."""
-    opened: list[Page] = []
-    own_contexts: list[BrowserContext] = []
+def new_visit(browser: Browser, site_url: str) -> Iterator[VisitFactory]:
+    """Opens tabs at a screen size, each in a browser context of its own: no cache, storage or
+    history shared with any other tab or test, so tests pass in any order."""
+    contexts: list[BrowserContext] = []
 
-    def open_tab(screen: Screen, *, fresh_context: bool = False) -> Visit:
-        if fresh_context:
-            context = _new_context(browser, screen)
-            own_contexts.append(context)
-        else:
-            context = _shared_context(browser, shared_contexts, screen)
+    def open_tab(screen: Screen) -> Visit:
+        context = browser.new_context(
+            viewport={"width": screen.width, "height": screen.height},
+            is_mobile=screen.is_phone,
+            has_touch=screen.is_phone,
+            locale="en-US",
+            service_workers="block",
+        )
+        contexts.append(context)
         page = context.new_page()
         page.bring_to_front()
-        opened.append(page)
         return Visit(page, site_url, screen)
 
     yield open_tab
-    for page in opened:
-        page.close()
-    for context in own_contexts:
+    for context in contexts:
         context.close()
 
 
@@ -259,43 +208,6 @@ def new_visit(
 def visit(new_visit: VisitFactory) -> Visit:
     """A fresh tab at desktop size."""
     return new_visit(DESKTOP)
-
-
-class OpenedPages:
-    """One tab per kind of page and screen, opened on first use and kept open for these tests.
-
-    The checks that only look (axe, phone fit, requests, screenshots, the skip link) share
-    these tabs, so that each page loads once per screen rather than once per check; tests that
-    type, click or change the page open their own tab with `new_visit`.
-    """
-
-    def __init__(self, open_tab: Callable[[Screen], Visit], page_urls: dict[str, str]) -> None:
-        self._open_tab = open_tab
-        self._page_urls = page_urls
-        self._visits: dict[tuple[str, Screen], Visit] = {}
-
-    def get(self, kind: str, screen: Screen) -> Visit:
-        if (kind, screen) not in self._visits:
-            visit = self._open_tab(screen)
-            visit.open(self._page_urls[kind])
-            self._visits[kind, screen] = visit
-        visit = self._visits[kind, screen]
-        # A tab in the background paints and runs its timers slowly, if at all.
-        visit.page.bring_to_front()
-        return visit
-
-
-@pytest.fixture(scope="package")
-def opened_pages(
-    browser: Browser,
-    shared_contexts: dict[Screen, BrowserContext],
-    site_url: str,
-    page_urls: dict[str, str],
-) -> OpenedPages:
-    def open_tab(screen: Screen) -> Visit:
-        return Visit(_shared_context(browser, shared_contexts, screen).new_page(), site_url, screen)
-
-    return OpenedPages(open_tab, page_urls)
 
 
 def featured_school(catalog: Catalog) -> School:
@@ -307,8 +219,7 @@ def featured_school(catalog: Catalog) -> School:
     return max(candidates, key=lambda school: len(catalog.stories_by_school[school.slug]))
 
 
-@pytest.fixture(scope="session")
-def page_urls(catalog: Catalog) -> dict[str, str]:
+def real_pages(catalog: Catalog) -> dict[str, str]:
     """One real page of each kind in `PAGE_KINDS`, chosen from the data."""
     school = featured_school(catalog)
     pillar = max(Pillar, key=lambda p: len(catalog.schools_by_pillar.get(p, [])))
@@ -326,3 +237,8 @@ def page_urls(catalog: Catalog) -> dict[str, str]:
         "about": urls.ABOUT,
     }
     return english | {f"es-{kind}": "es/" + english[kind] for kind in SPANISH_KINDS}
+
+
+@pytest.fixture(scope="session")
+def page_urls(catalog: Catalog) -> dict[str, str]:
+    return real_pages(catalog)

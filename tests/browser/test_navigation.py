@@ -13,7 +13,6 @@ from browser.conftest import (
     DESKTOP,
     PAGE_KINDS,
     SCREENS,
-    OpenedPages,
     Screen,
     Visit,
     VisitFactory,
@@ -148,9 +147,10 @@ def test_search_finds_a_school_by_a_word_of_its_name(visit: Visit, catalog: Cata
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_skip_link_comes_first_and_leads_to_the_content(
-    kind: str, opened_pages: OpenedPages
+    kind: str, new_visit: VisitFactory, page_urls: dict[str, str]
 ) -> None:
-    visit = opened_pages.get(kind, DESKTOP)
+    visit = new_visit(DESKTOP)
+    visit.open(page_urls[kind])
     skip = next_stop(visit.page)
     assert skip is not None and skip.region == "skip link", skip
     assert skip.visible and skip.indicated, skip

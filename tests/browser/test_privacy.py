@@ -1,31 +1,18 @@
-"""Private and fast: a page asks nothing of any other host, prints no error, and a school profile
-stays small."""
+"""A school profile stays small on a phone's first visit. (That no page asks anything of another
+host or prints an error is checked on every page by test_every_page.py.)"""
 
 from __future__ import annotations
 
-import pytest
+import os
 
-from browser.conftest import (
-    DESKTOP,
-    PAGE_KINDS,
-    PHONE,
-    SCREENS,
-    OpenedPages,
-    Screen,
-    Visit,
-    VisitFactory,
-)
+import pytest
+from playwright.sync_api import Route
+
+from browser.conftest import PHONE, Visit, VisitFactory
 
 # The theme's own files, the same on every page and cached after the first one.
 SHARED_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "search/")
 PROFILE_BUDGET_BYTES = 100 * 1024
-
-
-def visit_everything(visit: Visit, url: str) -> None:
-    """Open a page, scroll to its end so lazy images load too, and wait until it is quiet."""
-    visit.open(url)
-    visit.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    visit.settle()
 
 
 def transferred(visit: Visit) -> dict[str, int]:
@@ -40,54 +27,40 @@ def transferred(visit: Visit) -> dict[str, int]:
     return sizes
 
 
-@pytest.mark.parametrize("screen", SCREENS, ids=lambda screen: screen.name)
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_page_asks_no_other_host_and_prints_no_error(
-    kind: str, screen: Screen, opened_pages: OpenedPages
-) -> None:
-    visit = opened_pages.get(kind, screen)
+def assert_within_budget(visit: Visit, url: str) -> None:
+    """Open a page, scroll to its end so lazy images load too, wait until it is quiet, and
+    check what it fetched beside the shared theme files."""
+    visit.open(url)
     visit.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     visit.settle()
-    assert len(visit.requests) > 1, "the recorder saw the page's own files"
-    assert visit.foreign_requests() == []
-    assert visit.console_errors() == []
-    # The sitemap lists every page: a page that fetches it grows heavier with every school.
-    assert not [r.url for r in visit.requests if r.url.endswith("sitemap.xml")]
+    sizes = transferred(visit)
+    assert url in sizes, sizes
+    assert sum(sizes.values()) < PROFILE_BUDGET_BYTES, sizes
 
 
 def test_school_profile_transfers_under_100_kb(
     new_visit: VisitFactory, page_urls: dict[str, str]
 ) -> None:
-    visit = new_visit(PHONE, fresh_context=True)
-    visit_everything(visit, page_urls["profile"])
-    sizes = transferred(visit)
-    assert page_urls["profile"] in sizes, sizes
-    assert sum(sizes.values()) < PROFILE_BUDGET_BYTES, sizes
+    assert_within_budget(new_visit(PHONE), page_urls["profile"])
 
 
-def test_the_checks_catch_another_host_an_error_and_a_heavy_page(
+def test_the_budget_catches_a_profile_with_a_heavy_photo(
     new_visit: VisitFactory, page_urls: dict[str, str]
 ) -> None:
-    visit = new_visit(DESKTOP, fresh_context=True)
-    visit_everything(visit, page_urls["profile"])
-    tracker = "http://203.0.113.1/pixel.png"
-    # Never let it out, even though the browser's own guard would stop it too.
-    visit.page.route(tracker, lambda route: route.abort())
-    with visit.page.expect_event("requestfailed"):
-        visit.page.locator("article").evaluate(
-            "(article, src) => article.insertAdjacentHTML('beforeend', `<img src=${src} alt=''>`)",
-            tracker,
+    visit = new_visit(PHONE)
+    profile = page_urls["profile"]
+
+    def with_a_photo(route: Route) -> None:
+        response = route.fetch()
+        photo = '<img src="heavy-photo.jpg" alt="A photo of the school garden">'
+        route.fulfill(
+            response=response, body=response.text().replace("</article>", photo + "</article>")
         )
-    visit.page.evaluate("console.error('something broke')")
-    # The page pulls in copies of the directory until it is past the budget.
-    visit.page.evaluate(
-        """async ([site, budget]) => {
-             for (let n = 1, total = 0; total <= budget; n++)
-               total += (await (await fetch(`${site}schools/?copy=${n}`)).text()).length;
-           }""",
-        [visit.site_url, PROFILE_BUDGET_BYTES],
+
+    visit.page.route(visit.site_url + profile, with_a_photo)
+    visit.page.route(
+        "**/heavy-photo.jpg",
+        lambda route: route.fulfill(body=os.urandom(120 * 1024), content_type="image/jpeg"),
     )
-    visit.settle()
-    assert visit.foreign_requests() == [tracker]
-    assert any("something broke" in error for error in visit.console_errors())
-    assert sum(transferred(visit).values()) >= PROFILE_BUDGET_BYTES
+    with pytest.raises(AssertionError):
+        assert_within_budget(visit, profile)

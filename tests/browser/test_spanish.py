@@ -14,8 +14,9 @@ from showcase.catalog import Catalog
 ES = "es/"
 # What Material's Spanish calls its search field.
 SPANISH_SEARCH = "Búsqueda"
-# Axe, phone fit and privacy run on Spanish pages through `PAGE_KINDS` (browser/conftest.py),
-# and so do the screenshots (tests/screenshots.py); this file tests what only the Spanish site has.
+# Axe, phone fit and privacy run on every Spanish page (test_every_page.py), and the screenshots
+# on each kind of Spanish page (tests/screenshots.py); this file tests what only the Spanish site
+# has.
 
 
 def language_switch(page: Page, name: str) -> None:
