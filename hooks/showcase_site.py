@@ -6,7 +6,7 @@ Only event wiring lives here; what the pages are is decided in `showcase.pages`.
 from __future__ import annotations
 
 import contextlib
-import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -28,6 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 from showcase import urls
 from showcase.build_cache import BuildCache
 from showcase.catalog import Catalog, read_catalog
+from showcase.exports import data_date
 from showcase.i18n import ENGLISH, Language, counterpart, language
 from showcase.page import DISAGREEMENTS_MARK, Page, Site
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
@@ -86,7 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _read = _ReadData(data_dir, catalog)
         _language_builds[:] = [_start_language(config, other) for other in languages[1:]]
     _read = None
-    _site = build_site(catalog, _site_url(config), datetime.date.today(), _lang)
+    as_of = data_date(catalog, os.environ.get("SOURCE_DATE_EPOCH"))
+    _site = build_site(catalog, _site_url(config), as_of, _lang)
     _pages = _site.by_url()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.

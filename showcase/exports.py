@@ -33,7 +33,10 @@ class StoryRecord(Story):
 
 
 class Export(BaseModel):
-    as_of: datetime.date = Field(description="The day this file was made from the data.")
+    as_of: datetime.date = Field(
+        description="The date of the data: the day of the commit it was built from, or the day of "
+        "its newest story."
+    )
     licence: str = Field(description="SPDX id of the licence of this compilation.")
     sources: list[Source] = Field(description="Every source the records below cite.")
 
@@ -82,6 +85,18 @@ CSV_COLUMNS = [
     "url",
     "sources",
 ]
+
+
+def data_date(catalog: Catalog, source_date_epoch: str | None) -> datetime.date:
+    """The date the published data is "as of", the same for every build of the same data: the
+    day of `SOURCE_DATE_EPOCH` (seconds since 1970, which the Makefile and the deploy workflow set
+    to the time of the commit), or else the day of the newest story (the first of its month where
+    only the month is known), never the clock of the machine that builds."""
+    if source_date_epoch and source_date_epoch.strip().isdigit():
+        moment = datetime.datetime.fromtimestamp(int(source_date_epoch), tz=datetime.UTC)
+        return moment.date()
+    days = [datetime.date.fromisoformat(f"{s.date}-01"[:10]) for s in catalog.stories.values()]
+    return max(days, default=datetime.date(1970, 1, 1))
 
 
 def data_files(catalog: Catalog, as_of: datetime.date) -> list[DataFile]:

@@ -11,7 +11,7 @@ second scroll wrapper around it.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+from xml.etree import ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor

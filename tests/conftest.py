@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -18,18 +19,36 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
+# The day every test build says its data is "as of", given as the deploy workflow gives it.
+BUILD_DATE = datetime.date(2024, 5, 1)
+SOURCE_DATE_EPOCH = str(int(datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC).timestamp()))
+
+
+def clean_env(**settings: str) -> dict[str, str]:
+    """The whole environment of a command a test runs: none of the caller's own settings
+    (SITE_URL, SHOWCASE_DATA, EDIT_URI, SOURCE_DATE_EPOCH…), only what finds programs, plus
+    `settings`."""
+    kept = {name: os.environ[name] for name in ("PATH", "HOME", "TMPDIR") if name in os.environ}
+    return {
+        **kept,
+        "LANG": "C.UTF-8",
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+        **settings,
+    }
+
+
 def build_site(
-    out: Path, data_dir: Path | None = None, **settings: str
+    out: Path, data_dir: Path | None = None, *, cwd: Path = ROOT, **settings: str
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` on the project, with the real data or another folder;
     `settings` are environment variables that mkdocs.yml reads (SITE_URL, EDIT_URI)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **settings}
     if data_dir is not None:
-        env["SHOWCASE_DATA"] = str(data_dir)
+        settings["SHOWCASE_DATA"] = str(data_dir)
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
+        cwd=cwd,
+        env=clean_env(**settings),
         capture_output=True,
         text=True,
         check=False,

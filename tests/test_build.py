@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import json
 import shutil
-import subprocess
 from pathlib import Path
 
+import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import MKDOCS, ROOT, build_site
+from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site
+
+from showcase.catalog import Catalog
+from showcase.exports import data_date
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
@@ -113,16 +117,52 @@ def test_a_broken_spanish_page_stops_the_build_and_says_which_site(tmp_path: Pat
     )
     page = project / "docs" / "es" / "about" / "research.md"
     page.write_text(page.read_text("utf-8") + "\n[roto](no-such-page.md)\n", "utf-8")
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(tmp_path / "site", cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "no-such-page.md" in output
     assert "The Español site did not build" in output
     assert "Traceback" not in output
+
+
+def test_the_callers_environment_does_not_change_the_test_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a developer's shell sets (a publication address, another data folder, another
+    date) does not reach a test build."""
+    monkeypatch.setenv("SITE_URL", "https://elsewhere.example/")
+    monkeypatch.setenv("SHOWCASE_DATA", str(tmp_path / "no-data-here"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    result = build_site(tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "elsewhere.example" not in home
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/">' in home
+    data = json.loads((tmp_path / "site" / "data" / "schools.json").read_text("utf-8"))
+    assert data["as_of"] == BUILD_DATE.isoformat()
+    # The control: the same variable, given on purpose, does reach the build.
+    moved = build_site(tmp_path / "moved", SITE_URL="https://elsewhere.example/")
+    assert "https://elsewhere.example/" in (tmp_path / "moved" / "index.html").read_text("utf-8")
+    assert moved.returncode == 0
+
+
+def test_two_builds_of_the_same_data_are_the_same_byte_for_byte(
+    site_dir: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "site"
+    result = build_site(again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_the_data_is_as_of_the_commit_or_else_its_newest_story(catalog: Catalog) -> None:
+    assert data_date(catalog, SOURCE_DATE_EPOCH) == BUILD_DATE
+    newest = max(
+        str(yaml.safe_load(path.read_text("utf-8"))["date"])
+        for path in (ROOT / "data" / "stories").glob("*/*.yaml")
+    )
+    assert data_date(catalog, None).isoformat().startswith(newest)
+    assert data_date(catalog, "") == data_date(catalog, None)

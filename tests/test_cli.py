@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import clean_env
 from helpers import FIXTURES, GOOD, MANY_MISTAKES_FOUND, copy_data, replace_in_file
 
 
@@ -14,6 +15,7 @@ def _showcase(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "showcase", *args],
         cwd=cwd,
+        env=clean_env(),
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, clean_env
 
 from showcase.catalog import read_catalog
 
@@ -39,6 +39,7 @@ def _run_new_story(data: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=clean_env(),
         check=False,
     )
 
