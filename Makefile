@@ -5,11 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# The date the published data is "as of": the time of the last commit, the same on every machine
+# and in every build of it (empty outside a git checkout: then the newest story's date).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 # Browser tests drive Debian's Chromium; Playwright's own browser download does not work here.
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The W3C Nu HTML checker, pinned in package-lock.json, run with Java by tests/test_valid_html.py.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build test bench validate new-story schema translations lint format clean
+.PHONY: serve build test bench screenshots validate new-story schema translations lint format clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,10 +57,23 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		chromium fonts-dejavu-core
 
+# --ignore-scripts: vnu-jar's own install script would download a Java runtime where none is found.
+$(VNU_JAR): package.json package-lock.json
+	command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		default-jre-headless; }
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+screenshots: $(STAMP) $(CHROMIUM) ## Screenshots of every kind of page at phone and desktop width, in artifacts/screenshots/
+	$(BIN)/python tests/screenshots.py
+
 bench: $(STAMP) ## Build synthetic showcases of 100 to 10,000 schools and report the figures
 	$(BIN)/python -m showcase.bench $(BENCH_ARGS)
 
-test: $(STAMP) $(CHROMIUM) lint ## Every test: data, validator, CLI, the built site, the browser
+test: $(STAMP) $(CHROMIUM) $(VNU_JAR) lint ## Every test: data, validator, CLI, the built site, the browser
 	$(BIN)/showcase schema --check
 	$(BIN)/pytest
 
