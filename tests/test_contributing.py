@@ -40,6 +40,16 @@ def test_pull_requests_run_the_same_checks_as_ci() -> None:
     assert checks["permissions"] == {"contents": "read"}
 
 
+def test_pull_requests_test_on_the_same_debian_browser_as_ci() -> None:
+    """The browser tests see Debian 12's Chromium and fonts on GitHub too, as `make test` installs
+    them here, not the runner's own copies."""
+    checks = _yaml(GITHUB / "workflows" / "checks.yml")
+    for job in checks["jobs"].values():
+        if "make test" in [step.get("run", "").strip() for step in job["steps"]]:
+            assert job["container"] == "python:3.11-bookworm"
+            assert not [s for s in job["steps"] if "setup-python" in s.get("uses", "")]
+
+
 def test_the_checks_keep_the_screenshots_that_make_screenshots_writes() -> None:
     checks = _yaml(GITHUB / "workflows" / "checks.yml")
     steps = [step for job in checks["jobs"].values() for step in job["steps"]]
