@@ -8,16 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from showcase.catalog import Catalog
 from showcase.load import story_file
 from showcase.models import PILLAR_TITLES, Pillar, School, Story
 from showcase.names import comparable_name
+from showcase.story_yaml import story_yaml
 
 Ask = Callable[[str], str]
-SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/story.schema.json\n"
 
 
 def slug_from_title(title: str) -> str:
@@ -54,7 +53,7 @@ def write_new_story(catalog: Catalog, data_dir: Path, ask: Ask, say: Callable[[s
         "body": "\n".join(body_lines).strip() or summary,
         "contributed_by": contributed_by,
     }
-    Story.model_validate(record)
+    story = Story.model_validate(record)
     slug = slug_from_title(title)
     path = data_dir / story_file(int(date[:4]), slug)
     counter = 2
@@ -63,17 +62,8 @@ def write_new_story(catalog: Catalog, data_dir: Path, ask: Ask, say: Callable[[s
         path = data_dir / story_file(int(date[:4]), slug)
         counter += 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=96)
-    path.write_text(SCHEMA_LINE + _literal_body(text, record["body"]), encoding="utf-8")
+    path.write_text(story_yaml(story), encoding="utf-8")
     return path
-
-
-def _literal_body(text: str, body: str) -> str:
-    # safe_dump writes long text in quotes; a `|` block is what people expect to edit.
-    start = text.index("body:")
-    end = text.index("contributed_by:")
-    block = "body: |\n" + "".join(f"  {line}\n" if line else "\n" for line in body.split("\n"))
-    return text[:start] + block + text[end:]
 
 
 def _ask_text(ask: Ask, say: Callable[[str], None], prompt: str, field: str) -> str:
