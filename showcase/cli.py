@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from showcase.catalog import read_catalog
+from showcase.issue_story import IssueError, read_forms, story_from_issue
 from showcase.new_story import write_new_story
 from showcase.problems import DataError, Problem, display_path
 from showcase.schema import stale_schemas, write_schemas
@@ -43,11 +44,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     new_story = commands.add_parser("new-story", help="answer a few questions, get a story file")
     new_story.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder")
 
+    from_issue = commands.add_parser(
+        "story-from-issue", help="turn a story sent with the issue form into a story file"
+    )
+    from_issue.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder")
+    from_issue.add_argument(
+        "issue",
+        help="a file holding the text of the issue as GitHub shows it, or - to read it "
+        "from standard input",
+    )
+
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.data, args.format, args.archive)
     if args.command == "new-story":
         return _new_story(args.data)
+    if args.command == "story-from-issue":
+        return _story_from_issue(args.data, args.issue)
     return _schema(args.out, args.check)
 
 
@@ -68,6 +81,28 @@ def _new_story(data_dir: Path) -> int:
     if status == 0:
         print("Next: add photos if you have consent, then open a pull request (CONTRIBUTING.md).")
     return status
+
+
+def _story_from_issue(data_dir: Path, issue_file: str) -> int:
+    source = "<stdin>" if issue_file == "-" else issue_file
+    try:
+        issue = sys.stdin.read() if issue_file == "-" else Path(issue_file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{source}: cannot read the issue — {error}", file=sys.stderr)
+        return 1
+    try:
+        catalog = read_catalog(data_dir)
+    except DataError as error:
+        print(f"Fix the data first:\n{error}", file=sys.stderr)
+        return 1
+    try:
+        path = story_from_issue(issue, source, catalog, data_dir, read_forms())
+    except IssueError as error:
+        print(f"{error}\nNothing was written.", file=sys.stderr)
+        return 1
+    print(f"Wrote {display_path(path)}.")
+    print("Next: read it, then open a pull request with it (CONTRIBUTING.md).")
+    return 0
 
 
 def _validate(data_dir: Path, output_format: str, archive_dir: Path | None = None) -> int:

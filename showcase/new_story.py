@@ -29,7 +29,7 @@ def write_new_story(catalog: Catalog, data_dir: Path, ask: Ask, say: Callable[[s
     schools = [_ask_school(catalog, ask, say)]
     title = _ask_text(ask, say, "Title (a short headline): ", "title")
     date = _ask_date(ask, say)
-    week = _week_for(catalog, date)
+    week = week_for(catalog, date)
     pillars = _ask_pillars(ask, say)
     summary = _ask_text(ask, say, "Summary (one sentence): ", "summary")
     contributed_by = _ask_text(
@@ -54,15 +54,21 @@ def write_new_story(catalog: Catalog, data_dir: Path, ask: Ask, say: Callable[[s
         "contributed_by": contributed_by,
     }
     story = Story.model_validate(record)
-    slug = slug_from_title(title)
-    path = data_dir / story_file(int(date[:4]), slug)
-    counter = 2
-    while path.exists() or slug in catalog.stories:
-        slug = f"{slug_from_title(title)}-{counter}"
-        path = data_dir / story_file(int(date[:4]), slug)
-        counter += 1
+    path = free_story_path(catalog, data_dir, title, int(date[:4]))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(story_yaml(story), encoding="utf-8")
+    return path
+
+
+def free_story_path(catalog: Catalog, data_dir: Path, title: str, year: int) -> Path:
+    """Where a new story with this title goes: a slug made from the title that no story
+    uses yet, in the folder of its year."""
+    slug = slug_from_title(title)
+    path = data_dir / story_file(year, slug)
+    counter = 2
+    while path.exists() or path.stem in catalog.stories:
+        path = data_dir / story_file(year, f"{slug}-{counter}")
+        counter += 1
     return path
 
 
@@ -86,19 +92,33 @@ def _field_problem(field: str, value: str) -> str | None:
     return None
 
 
+def schools_matching(catalog: Catalog, answer: str) -> list[School]:
+    """The schools `answer` may mean: the one with that slug or exactly that name, else every
+    school with a name or alias that contains it."""
+    if answer in catalog.schools:
+        return [catalog.schools[answer]]
+    wanted = comparable_name(answer)
+    if not wanted:
+        return []
+    named = [
+        school
+        for school in catalog.schools.values()
+        if any(wanted == comparable_name(n) for n in [school.name, *school.aliases])
+    ]
+    return named or [
+        school
+        for school in catalog.schools.values()
+        if any(wanted in comparable_name(n) for n in [school.name, *school.aliases])
+    ]
+
+
 def _ask_school(catalog: Catalog, ask: Ask, say: Callable[[str], None]) -> str:
     while True:
         answer = ask("School (part of its name, or its slug): ").strip()
-        if answer in catalog.schools:
-            return answer
-        wanted = comparable_name(answer)
-        matches: list[School] = [
-            school
-            for school in catalog.schools.values()
-            if wanted and any(wanted in comparable_name(n) for n in [school.name, *school.aliases])
-        ]
+        matches = schools_matching(catalog, answer)
         if len(matches) == 1:
-            say(f"  → {matches[0].name} ({matches[0].slug})")
+            if matches[0].slug != answer:
+                say(f"  → {matches[0].name} ({matches[0].slug})")
             return matches[0].slug
         if matches:
             say("  Several schools match; type more of the name or one of these slugs:")
@@ -118,10 +138,12 @@ def _ask_date(ask: Ask, say: Callable[[str], None]) -> str:
         say(f"  That does not work: {problem}")
 
 
-def _week_for(catalog: Catalog, date: str) -> int | None:
-    if len(date) != 10:
+def week_for(catalog: Catalog, date: str) -> int | None:
+    """The year of the Week of Action that the day `date` falls in, if any."""
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:  # a month alone, or not a date at all
         return None
-    day = datetime.date.fromisoformat(date)
     for week in catalog.weeks.values():
         if week.start <= day <= week.end:
             return week.year

@@ -72,10 +72,15 @@ _StoryDumper.add_representer(_Block, _block)
 def story_yaml(story: Story) -> str:
     """The text of `story`'s file: the schema line editors read, then its fields in the
     order of the model, without the empty ones."""
-    fields: dict[str, Any] = story.model_dump(mode="json", exclude_defaults=True)
-    for name in _BLOCK_FIELDS:
-        if name in fields:
-            fields[name] = _Block(fields[name])
+    return record_yaml(story.model_dump(mode="json", exclude_defaults=True))
+
+
+def record_yaml(fields: dict[str, Any]) -> str:
+    """The text of a story file holding `fields`, valid or not, in their order."""
+    fields = {
+        name: _Block(value) if name in _BLOCK_FIELDS and isinstance(value, str) else value
+        for name, value in fields.items()
+    }
     text = yaml.dump(
         fields,
         Dumper=_StoryDumper,
