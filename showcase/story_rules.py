@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from showcase.models import SPANISH_STORY_FIELDS, Story
 from showcase.origin import Loc
+from showcase.story_html import ABSOLUTE_LINK, story_links
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _AUTOLINK = re.compile(r"<https?://[^\s>]+>")
@@ -32,6 +33,10 @@ def story_text_problems(story: Story) -> Iterator[tuple[Loc, int, str, str]]:
     for loc, text in texts:
         for offset, line in enumerate(text.splitlines()):
             yield from ((loc, offset, what, fix) for what, fix in _line_problems(line))
+    for name in ("body", "body_es"):
+        markdown = getattr(story, name)
+        if markdown and "]" in markdown:  # every Markdown link has one
+            yield from (((name,), offset, what, fix) for offset, what, fix in _links(markdown))
     if not story.sources and not story.contributed_by:
         yield (
             ("sources",),
@@ -55,6 +60,20 @@ def _spanish_incomplete(story: Story) -> Iterator[tuple[Loc, int, str, str]]:
                 f"the Spanish version has `{given[0]}` but no `{name}`",
                 f"add `{name}:` (title_es, summary_es, body_es and translated_by go "
                 "together), or remove the Spanish fields to show the English text",
+            )
+
+
+def _links(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """(line offset, what is wrong, how to fix it) for each link that does not lead to a full
+    web address: a relative or scheme-relative (`//host/…`) link goes wherever the page is."""
+    lines = markdown.splitlines()
+    for href in story_links(markdown):
+        if not ABSOLUTE_LINK.match(href):
+            offset = next((n for n, line in enumerate(lines) if href in line), 0)
+            yield (
+                offset,
+                f"a link must be a full web address, starting with `https://`: `{href}`",
+                "write the whole address, e.g. `[the school's page](https://example.org/page)`",
             )
 
 

@@ -43,3 +43,39 @@ def test_ordinary_markdown_keeps_its_meaning() -> None:
     assert link is not None and link["href"] == "https://example.org/page"
     assert "noopener" in str(link.get("rel"))
     assert [li.get_text() for li in soup.find_all("li")] == ["one", "two"]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[a](//evil.example/phish)",
+        "[a](///evil.example/phish)",
+        "[a](gallery.html)",
+        "[a](/stories/other/)",
+        "[a](#top)",
+        "[a]\n\n[a]: //evil.example/phish",
+        '<a href="//evil.example/phish">a</a>',
+    ],
+)
+def test_a_link_leads_only_to_a_full_web_address(markdown: str) -> None:
+    soup = BeautifulSoup(story_html(f"Before {markdown} after"), "html.parser")
+    assert soup.find("a") is None, soup
+    assert "a" in soup.get_text() and "after" in soup.get_text()
+
+
+@pytest.mark.parametrize("payload", [*PAYLOADS, '<a title="no address">a</a>'])
+def test_a_link_that_loses_its_address_loses_its_tag(payload: str) -> None:
+    """nh3 keeps `rel` on an `<a>` whose `href` it removed; HTML allows `rel` only with `href`."""
+    soup = BeautifulSoup(story_html(f"Before\n\n{payload}\n\nAfter"), "html.parser")
+    for link in soup.find_all("a"):
+        assert link.get("href"), link
+
+
+def test_text_around_a_removed_link_keeps_its_escapes() -> None:
+    html = story_html(
+        '<a href="javascript:x">Tom &amp; Jerry &lt;3</a> &copy; [ok](https://example.org/)'
+    )
+    assert html == (
+        '<p>Tom &amp; Jerry &lt;3 © <a href="https://example.org/" rel="nofollow noopener">'
+        "ok</a></p>"
+    )
