@@ -173,27 +173,35 @@ def _write_schema(model: type[BaseModel], stream: BinaryIO) -> None:
     stream.write(json.dumps(model.model_json_schema(), indent=2).encode())
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_cell(value: str) -> str:
+    """The value as a spreadsheet shows it, never as a formula: `'` in front of a formula."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
 def write_schools_csv(catalog: Catalog, stream: BinaryIO) -> None:
-    """One row per school; lists are joined with `; `."""
+    """One row per school; lists are joined with `; `; no cell is read as a formula."""
     output = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for school in catalog.schools.values():
-        writer.writerow(
-            {
-                "slug": school.slug,
-                "name": school.name,
-                "aliases": "; ".join(school.aliases),
-                "cohorts": "; ".join(dict.fromkeys(c.cohort for c in school.cohorts)),
-                "designated": "yes" if school.designated else "no",
-                "level": school.level.value if school.level else "",
-                "campus": school.campus or "",
-                "grades": school.grades or "",
-                "local_district": school.local_district or "",
-                "website": school.website or "",
-                "url": urls.school(school.slug),
-                "sources": "; ".join(source_ids(school.sources)),
-            }
-        )
+        row = {
+            "slug": school.slug,
+            "name": school.name,
+            "aliases": "; ".join(school.aliases),
+            "cohorts": "; ".join(dict.fromkeys(c.cohort for c in school.cohorts)),
+            "designated": "yes" if school.designated else "no",
+            "level": school.level.value if school.level else "",
+            "campus": school.campus or "",
+            "grades": school.grades or "",
+            "local_district": school.local_district or "",
+            "website": school.website or "",
+            "url": urls.school(school.slug),
+            "sources": "; ".join(source_ids(school.sources)),
+        }
+        writer.writerow({column: _inert_cell(value) for column, value in row.items()})
     output.flush()
     output.detach()
