@@ -56,6 +56,9 @@ PlainText = Annotated[
 FLYER_TITLE_MAX = 90
 FLYER_SUMMARY_MAX = 240
 
+# A story is read on a phone: ten thousand characters is about fifteen minutes of reading.
+STORY_BODY_MAX = 10_000
+
 FlyerTitle = Annotated[PlainText, StringConstraints(max_length=FLYER_TITLE_MAX)]
 """The title of a page that prints as a flyer: a school's name, a story's headline."""
 
@@ -552,8 +555,11 @@ class Story(Record):
     summary: Annotated[
         PlainText, StringConstraints(max_length=FLYER_SUMMARY_MAX), AfterValidator(_sentence)
     ] = Field(description="One sentence that says what happened.")
-    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(
-        description="The story in Markdown. No HTML, no student surnames, no contact details."
+    body: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=STORY_BODY_MAX)
+    ] = Field(
+        description="The story in Markdown, at most 10,000 characters. No HTML, no student "
+        "surnames, no contact details."
     )
     photos: list[Photo] = Field(default_factory=list)
     sources: CitationList = Field(
@@ -578,9 +584,12 @@ class Story(Record):
         ]
         | None
     ) = Field(default=None, description="The summary in Spanish, one sentence.")
-    body_es: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = Field(
-        default=None, description="The story in Spanish, Markdown, with the same rules."
-    )
+    body_es: (
+        Annotated[
+            str, StringConstraints(strip_whitespace=True, min_length=1, max_length=STORY_BODY_MAX)
+        ]
+        | None
+    ) = Field(default=None, description="The story in Spanish, Markdown, with the same rules.")
     translated_by: PlainText | None = Field(
         default=None,
         description="Who wrote the Spanish text, by role (a person or a service), e.g. "
