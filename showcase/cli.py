@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from showcase.catalog import read_catalog
-from showcase.issue_story import IssueError, read_forms, story_from_issue
+from showcase.issue_form import IssueError, read_forms
+from showcase.issue_story import story_from_issue
 from showcase.new_story import write_new_story
 from showcase.problems import DataError, Problem, display_path
 from showcase.schema import stale_schemas, write_schemas

@@ -1,10 +1,7 @@
 """`showcase story-from-issue`: a story sent with the GitHub issue form → a story file.
 
-GitHub writes the answers of an issue form as Markdown: each field's label as a `### ` heading,
-then the answer; `_No response_` for an empty field; a ticked box as `- [X] label`. The labels
-are read from the forms themselves (English and Spanish, with the same ids), so that a form can
-change without this module. The story is checked by the validator, in a copy of the data,
-before anything is written.
+The answers (`issue_form`) become the fields of a story, which the validator checks with every
+other file in a copy of the data before anything is written.
 """
 
 from __future__ import annotations
@@ -12,93 +9,20 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from showcase.catalog import Catalog, read_catalog
 from showcase.evidence import default_archive
+from showcase.issue_form import Form, IssueError, IssueProblem, read_answers, ticked_boxes
 from showcase.models import Pillar, Story
 from showcase.new_story import free_story_path, schools_matching, week_for
 from showcase.problems import DataError
 from showcase.story_rules import story_text_problems
 from showcase.story_yaml import record_yaml, story_yaml
 
-FORMS_FOLDER = Path(__file__).resolve().parent.parent / ".github" / "ISSUE_TEMPLATE"
-FORM_FILES = ("story.yml", "story-es.yml")
-NO_RESPONSE = "_No response_"
-_TICK = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<label>.*)$")
 # A problem found in a field of the record, reported under the form field that holds it.
 _FIELD_OF_PROBLEM = {"sources": "contributed_by"}
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One question of an issue form."""
-
-    id: str
-    kind: str
-    label: str
-    options: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Form:
-    """The questions of one issue form, in its order."""
-
-    file: str
-    fields: tuple[FormField, ...]
-
-    def field(self, field_id: str) -> FormField:
-        return next(f for f in self.fields if f.id == field_id)
-
-    def label(self, field_id: str) -> str:
-        return next((f.label for f in self.fields if f.id == field_id), field_id)
-
-
-@dataclass(frozen=True)
-class IssueProblem:
-    """One mistake in an issue: `issue: form field: what is wrong — how to fix it`."""
-
-    source: str
-    field: str
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        return f"{self.source}: {what} — {self.fix}"
-
-
-class IssueError(Exception):
-    """The issue cannot become a story; carries every problem at once."""
-
-    def __init__(self, problems: list[IssueProblem]) -> None:
-        self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        lines = [*map(str, problems), f"Found {len(problems)} {noun} in the issue."]
-        super().__init__("\n".join(lines))
-
-
-def read_forms(folder: Path = FORMS_FOLDER) -> list[Form]:
-    """The story forms, English first, each with its questions (not its explanations)."""
-    forms = []
-    for name in FORM_FILES:
-        document: dict[str, Any] = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-        fields = tuple(
-            FormField(
-                id=item["id"],
-                kind=item["type"],
-                label=item["attributes"]["label"],
-                options=tuple(o["label"] for o in item["attributes"].get("options", [])),
-            )
-            for item in document["body"]
-            if item["type"] != "markdown"
-        )
-        forms.append(Form(name, fields))
-    return forms
 
 
 def story_from_issue(
@@ -106,7 +30,7 @@ def story_from_issue(
 ) -> Path:
     """Write the story that the issue body `issue` (read from `source`) holds; return its path.
     Raise `IssueError` with every problem, having written nothing, when there are any."""
-    form, answers = _answers(issue.replace("\r\n", "\n"), source, forms)
+    form, answers = read_answers(issue, source, forms)
     record, problems = _record(answers, form, source, catalog)
     title = str(record.get("title") or "story")
     year = int(record["date"][:4]) if re.match(r"^\d{4}", record.get("date", "")) else 2000
@@ -132,68 +56,6 @@ def story_from_issue(
     return path
 
 
-def _answers(issue: str, source: str, forms: list[Form]) -> tuple[Form, dict[str, str]]:
-    lines = issue.split("\n")
-    form = max(forms, key=lambda f: sum(f"### {field.label}" in lines for field in f.fields))
-    positions = _heading_positions(lines, form)
-    missing = [field for field in form.fields if positions.get(field.id) is None]
-    if len(missing) == len(form.fields):
-        raise IssueError(
-            [
-                IssueProblem(
-                    source,
-                    "",
-                    "this is not a story sent with the story form: none of its questions is in it",
-                    "send the story with the issue form “Submit a story” (or “Enviar una "
-                    "historia”), or give the text of the issue itself, as GitHub shows it",
-                )
-            ]
-        )
-    if missing:
-        raise IssueError(
-            [
-                IssueProblem(
-                    source,
-                    field.label,
-                    f"the form's heading `### {field.label}` is missing",
-                    "keep every `### ` heading of the form as GitHub writes it, and write each "
-                    "answer under its own heading",
-                )
-                for field in missing
-            ]
-        )
-    starts = sorted((line, field_id) for field_id, line in positions.items() if line is not None)
-    answers = {}
-    for (start, field_id), (end, _) in zip(starts, [*starts[1:], (len(lines), "")], strict=True):
-        answer = "\n".join(lines[start + 1 : end]).strip()
-        answers[field_id] = "" if answer == NO_RESPONSE else answer
-    return form, answers
-
-
-def _heading_positions(lines: list[str], form: Form) -> dict[str, int | None]:
-    """The line of each question's heading. A story may hold `### ` headings of its own, so
-    the questions up to the first long answer are found from the top, the rest from the end."""
-    last_top = next(
-        (n for n, f in enumerate(form.fields) if f.kind == "textarea"), len(form.fields) - 1
-    )
-    positions: dict[str, int | None] = {}
-    after = -1
-    for field in form.fields[: last_top + 1]:
-        found = _find(lines, f"### {field.label}", range(after + 1, len(lines)))
-        positions[field.id] = found
-        after = found if found is not None else after
-    before = len(lines)
-    for field in reversed(form.fields[last_top + 1 :]):
-        found = _find(lines, f"### {field.label}", range(before - 1, after, -1))
-        positions[field.id] = found
-        before = found if found is not None else before
-    return positions
-
-
-def _find(lines: list[str], heading: str, where: range) -> int | None:
-    return next((n for n in where if lines[n].rstrip() == heading), None)
-
-
 def _record(
     answers: dict[str, str], form: Form, source: str, catalog: Catalog
 ) -> tuple[dict[str, Any], list[IssueProblem]]:
@@ -204,7 +66,7 @@ def _record(
         problems.append(IssueProblem(source, form.label(field_id), message, fix))
 
     for field in form.fields:
-        if field.kind != "checkboxes" and field.id != "week_of_action" and not answers[field.id]:
+        if field.required and field.kind != "checkboxes" and not answers[field.id]:
             problem(field.id, "this answer is empty", "fill it in (edit the issue)")
     record: dict[str, Any] = {}
     for name in ("title", "date"):
@@ -230,7 +92,7 @@ def _record(
         record["week_of_action"] = found
     pillars = form.field("pillars")
     # The pillars' boxes are in the order of the pillars, in either language.
-    ticked = [list(Pillar)[i].value for i in _ticked(answers["pillars"], pillars.options)]
+    ticked = [list(Pillar)[i].value for i in ticked_boxes(answers["pillars"], pillars.options)]
     if ticked:
         record["pillars"] = ticked
     else:
@@ -239,7 +101,7 @@ def _record(
         if answers[name]:
             record[name] = answers[name]
     privacy = form.field("privacy")
-    if len(_ticked(answers["privacy"], privacy.options)) < len(privacy.options):
+    if len(ticked_boxes(answers["privacy"], privacy.options)) < len(privacy.options):
         problem(
             "privacy",
             "not every privacy point is ticked",
@@ -247,16 +109,6 @@ def _record(
             "then tick every point (edit the issue)",
         )
     return record, problems
-
-
-def _ticked(answer: str, options: tuple[str, ...]) -> list[int]:
-    """The place among `options` of each box ticked in `answer`."""
-    ticked = [
-        match["label"].strip()
-        for line in answer.split("\n")
-        if (match := _TICK.match(line.strip())) and match["mark"] != " "
-    ]
-    return [options.index(label) for label in ticked if label in options]
 
 
 def _schools(

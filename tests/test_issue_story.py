@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from showcase.catalog import Catalog, read_catalog
 from showcase.cli import main
-from showcase.issue_story import NO_RESPONSE, Form, IssueError, read_forms, story_from_issue
+from showcase.issue_form import NO_RESPONSE, Form, IssueError, read_forms
+from showcase.issue_story import story_from_issue
 from showcase.models import PILLAR_TITLES, Pillar, Story
 from showcase.story_rules import story_text_problems
 from showcase.story_yaml import SCHEMA_LINE
@@ -178,6 +179,16 @@ def test_a_text_that_is_not_from_the_form_is_refused(tmp_path: Path) -> None:
         story_from_issue(half, "issue.md", catalog, data, FORMS)
     assert str(broken.value).startswith("issue.md: Summary: the form's heading `### Summary`")
     assert _stories(data) == before
+
+
+def test_an_issue_copied_with_windows_line_endings_reads_the_same(tmp_path: Path) -> None:
+    data = copy_data(GOOD, tmp_path / "data")
+    catalog = read_catalog(data, ARCHIVE)
+    text = (ISSUES / "english.md").read_text("utf-8")
+    unix = story_from_issue(text, "issue.md", catalog, data, FORMS)
+    windows = story_from_issue(text.replace("\n", "\r\n"), "issue.md", catalog, data, FORMS)
+    assert windows.name == unix.name.replace(".yaml", "-2.yaml")
+    assert windows.read_text("utf-8") == unix.read_text("utf-8")
 
 
 # What GitHub does with an issue form's answers.
