@@ -252,7 +252,6 @@ def good_catalog(good_data: Path) -> Catalog:
 @settings(
     max_examples=100,
     deadline=None,
-    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(

@@ -94,7 +94,6 @@ LINES = _texts(8).filter(lambda line: "\n" not in line)
 SETTINGS = settings(
     max_examples=100,
     deadline=None,
-    database=None,  # no `.hypothesis/` folder in the work tree; a failure prints its example
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 
