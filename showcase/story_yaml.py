@@ -7,6 +7,7 @@ one, as people expect to edit it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -16,6 +17,8 @@ from showcase.yaml_source import _BOOLS, _FLOAT, _INT, _NULLS, _OCTAL_LOOKING, _
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/story.schema.json\n"
 _BLOCK_FIELDS = ("body", "body_es")
+# Numbers as YAML 1.2 reads them, as editors that check the schema do (`1e5`, `0o17`).
+_YAML12_NUMBER = re.compile(r"^[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?$|^0o[0-7]+$|^0x[\da-fA-F]+$")
 # YAML 1.1 reads these as line breaks: written as they are, they come back as `\n` or a space.
 _ODD_BREAKS = frozenset("\x85\u2028\u2029")
 
@@ -38,7 +41,8 @@ _StoryDumper.yaml_implicit_resolvers = {
 
 
 def _reads_as_text(text: str) -> bool:
-    """Whether our reader (`yaml_source`) takes `text`, written plain, as that same text."""
+    """Whether our reader (`yaml_source`), and an editor's, take `text`, written plain, as
+    that same text."""
     return not (
         text in _NULLS
         or text in _BOOLS
@@ -46,6 +50,7 @@ def _reads_as_text(text: str) -> bool:
         or _OCTAL_LOOKING.match(text)
         or _INT.match(text)
         or _FLOAT.match(text)
+        or _YAML12_NUMBER.match(text)
     )
 
 
