@@ -262,6 +262,14 @@ def on_template_context(
         site_url = _site_url(config)
         unlisted = [site_url + page.url for page in _pages.values() if not page.in_nav]
         cast(dict[str, Any], context)["unlisted_urls"] = unlisted
+    elif template_name == "404.html":
+        # Served at any address: its links to either home page are absolute.
+        root = _site_url(config).removesuffix(_lang.folder)
+        extra = cast(dict[str, Any], context)
+        extra["home_url"] = root + _lang.folder
+        extra["language_switch"] = [
+            Link(root + twin.folder, twin.name, twin.code) for twin in _twin_languages
+        ]
     return context
 
 

@@ -258,6 +258,11 @@ class Source(Record):
 
     id: Slug = Field(description="The id that records use to cite this source.")
     title: PlainText = Field(description="The document's own title.")
+    title_es: PlainText | None = Field(
+        default=None,
+        description="Only for a title the site writes itself, where the document's own is not "
+        "recorded: the same description in Spanish.",
+    )
     publisher: PlainText | None = Field(
         default=None,
         description="Who published it, e.g. `UTLA`; left out where the document does not say "
@@ -306,6 +311,9 @@ class Cohort(Record):
 
     id: Slug = Field(description="Stable id, e.g. `cohort-4`.")
     name: PlainText = Field(description="Display name, e.g. `Cohort IV`.")
+    name_es: PlainText | None = Field(
+        default=None, description="The display name in Spanish, e.g. `Cohorte IV`."
+    )
     started: SchoolYear = Field(description="The school year the cohort started.")
     description: LongText = Field(description="A short description, from the sources.")
     description_es: SpanishText = None

@@ -42,7 +42,7 @@ def build_site(
         *pillar_pages(catalog, lang),
         data_page(catalog, data, as_of, lang),
     ]
-    files = partial(published_files, catalog, site_url, data)
+    files = partial(published_files, catalog, site_url, data, lang)
     disagreements = disagreement_views(Sources(catalog, lang), [*catalog.disagreements.values()])
     return Site(tuple(pages), home_view(catalog, lang), files=files, disagreements=disagreements)
 

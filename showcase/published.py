@@ -12,6 +12,7 @@ from showcase import urls
 from showcase.catalog import Catalog
 from showcase.exports import DataFile
 from showcase.feeds import write_atom_feed
+from showcase.i18n import ENGLISH, N_, Language
 
 # Writes one file's content to an open binary file.
 Writer = Callable[[BinaryIO], None]
@@ -22,11 +23,11 @@ PRINT_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt")
 
 
 def published_files(
-    catalog: Catalog, site_url: str, data: list[DataFile]
+    catalog: Catalog, site_url: str, data: list[DataFile], lang: Language = ENGLISH
 ) -> Iterator[tuple[str, Writer]]:
     """(path, writer) of every file published beside the pages: the feeds, then the open-data
     files. Each is made while it is written, so that a build never holds them all."""
-    yield from feed_files(catalog, site_url)
+    yield from feed_files(catalog, site_url, lang)
     for file in data:
         yield urls.DATA + file.name, file.write
     for name in PRINT_FONTS:
@@ -37,7 +38,9 @@ def _copy(source: Path, stream: BinaryIO) -> None:
     stream.write(source.read_bytes())
 
 
-def feed_files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Writer]]:
+def feed_files(
+    catalog: Catalog, site_url: str, lang: Language = ENGLISH
+) -> Iterator[tuple[str, Writer]]:
     """(path, writer) of the feed of all stories and of one feed per Week of Action."""
 
     def story_url(slug: str) -> str:
@@ -47,11 +50,12 @@ def feed_files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Writer]]:
         urls.FEED,
         partial(
             write_atom_feed,
-            title="Community Schools Showcase: stories",
+            title=lang._(N_("Community Schools Showcase: stories")),
             feed_url=site_url + urls.FEED,
             page_url=site_url + urls.WEEKS,
             stories=catalog.stories.values(),
             story_url=story_url,
+            lang=lang,
         ),
     )
     for year in catalog.weeks:
@@ -59,10 +63,13 @@ def feed_files(catalog: Catalog, site_url: str) -> Iterator[tuple[str, Writer]]:
             urls.week_feed(year),
             partial(
                 write_atom_feed,
-                title=f"Community Schools Showcase: Week of Action {year}",
+                title=lang._(N_("Community Schools Showcase: Week of Action {year}")).format(
+                    year=year
+                ),
                 feed_url=site_url + urls.week_feed(year),
                 page_url=site_url + urls.week(year),
                 stories=catalog.stories_by_week.get(year, []),
                 story_url=story_url,
+                lang=lang,
             ),
         )

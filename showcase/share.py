@@ -8,11 +8,14 @@ from urllib.parse import quote, urlencode
 
 import segno
 
+from showcase.i18n import N_
+
 DEFAULT_PREVIEW = "assets/preview.png"
 
 
 @dataclass(frozen=True)
 class ShareLink:
+    # The name shown on the button: a network's own name, or a word to translate (`Email`).
     network: str
     url: str
 
@@ -52,7 +55,7 @@ def share_view(
         kind=kind,
         links=(
             ShareLink(
-                "Email", "mailto:?" + urlencode({"subject": text, "body": url}, quote_via=quote)
+                N_("Email"), "mailto:?" + urlencode({"subject": text, "body": url}, quote_via=quote)
             ),
             ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{text} {url}"})),
             ShareLink(

@@ -14,6 +14,7 @@ from showcase.models import (
     PILLAR_TITLES,
     Basis,
     Citation,
+    Cohort,
     Disagreement,
     Pillar,
     PillarFact,
@@ -47,6 +48,8 @@ class SourceRef:
     url: str | None
     publisher: str | None = None
     published: str | None = None
+    # The language of `title` where it is not the page's: a document's own title is English.
+    title_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,13 +170,15 @@ class Sources:
     def _ref(self, source_id: str) -> SourceRef:
         if source_id not in self.cited:
             source = self.catalog.sources[source_id]
+            title = self.lang.text(source.title, source.title_es)
             self.cited[source_id] = SourceRef(
                 source.id,
-                source.title,
-                source.name,
+                title.text,
+                source.publisher or title.text,
                 source.url,
                 source.publisher,
                 source.published,
+                title.lang,
             )
         return self.cited[source_id]
 
@@ -233,11 +238,16 @@ def disagreement_views(
 
 def _place_name(catalog: Catalog, disagreement: Disagreement, lang: Language) -> str:
     if disagreement.cohort is not None:
-        return catalog.cohorts[disagreement.cohort].name
+        return cohort_name(catalog.cohorts[disagreement.cohort], lang)
     if disagreement.school is not None:
         return catalog.schools[disagreement.school].name
     assert disagreement.pillar is not None  # the model requires one of the three
     return lang._(PILLAR_TITLES[disagreement.pillar])
+
+
+def cohort_name(cohort: Cohort, lang: Language) -> str:
+    """`Cohort IV` · `Cohorte IV`: the cohort's name in the page's language, where recorded."""
+    return lang.text(cohort.name, cohort.name_es).text
 
 
 def pillar_link(pillar: Pillar, lang: Language) -> Link:
@@ -266,7 +276,9 @@ def school_card(catalog: Catalog, school: School, lang: Language) -> SchoolCard:
     return SchoolCard(
         link=school_link(school),
         aliases=tuple(school.aliases),
-        cohorts=tuple(Link(urls.cohort(c), catalog.cohorts[c].name) for c in cohort_ids),
+        cohorts=tuple(
+            Link(urls.cohort(c), cohort_name(catalog.cohorts[c], lang)) for c in cohort_ids
+        ),
         level=lang._(school.level.label) if school.level else None,
         designated=school.designated,
         cohort_ids=" ".join(cohort_ids) or "none",

@@ -14,6 +14,7 @@ from showcase.views import (
     DISAGREEMENTS_ANCHOR,
     Link,
     Sources,
+    cohort_name,
     disagreement_views,
     school_card,
 )
@@ -24,7 +25,7 @@ def cohorts_page(catalog: Catalog, lang: Language) -> Page:
     sources = Sources(catalog, lang)
     rows = [
         {
-            "cohort": Link(urls.cohort(c.id), c.name),
+            "cohort": Link(urls.cohort(c.id), cohort_name(c, lang)),
             "started": c.started,
             "added": [sources.count(n) for n in c.schools_added],
             "total": [sources.count(n) for n in c.total_designated],
@@ -50,7 +51,7 @@ def cohort_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
         description = lang.text(cohort.description, cohort.description_es)
         yield Page(
             url=urls.cohort(cohort.id),
-            title=f"{cohort.name} ({cohort.started})",
+            title=f"{cohort_name(cohort, lang)} ({cohort.started})",
             template="cohort.html",
             description=description.text,
             view=partial(_cohort_view, catalog, cohort, lang, description),
@@ -66,6 +67,7 @@ def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: 
     schools = catalog.schools_by_cohort.get(cohort.id, [])
     view = {
         "cohort": cohort,
+        "name": cohort_name(cohort, lang),
         "description": description,
         "added": [sources.count(n) for n in cohort.schools_added],
         "total": [sources.count(n) for n in cohort.total_designated],

@@ -30,7 +30,7 @@ def data_page(
             "files": [f for f in files if f.schema is not None or f.name.endswith(".csv")],
             "as_of": human_date(as_of, lang),
             "as_of_iso": as_of.isoformat(),
-            "licence": Link(LICENCE_URL, "Creative Commons Attribution 4.0 (CC BY 4.0)"),
+            "licence": Link(LICENCE_URL, _("Creative Commons Attribution 4.0 (CC BY 4.0)")),
             "source_count": len(catalog.sources),
             "feeds": [Link(urls.FEED, _("All stories"))]
             + [

@@ -18,6 +18,7 @@ from showcase.views import (
     FilterOption,
     Link,
     Sources,
+    cohort_name,
     disagreement_views,
     pillar_groups,
     school_card,
@@ -27,7 +28,7 @@ from showcase.views import (
 
 def directory_page(catalog: Catalog, lang: Language) -> Page:
     _ = lang._
-    cohorts = [FilterOption(c.id, c.name) for c in catalog.cohorts.values()]
+    cohorts = [FilterOption(c.id, cohort_name(c, lang)) for c in catalog.cohorts.values()]
     if any(not s.cohorts for s in catalog.schools.values()):
         cohorts.append(FilterOption("none", _("Cohort not given in the sources")))
     levels = {s.level for s in catalog.schools.values()}
@@ -79,7 +80,7 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
     cohort_links = tuple(
         Link(
             urls.cohort(listing.cohort),
-            catalog.cohorts[listing.cohort].name
+            cohort_name(catalog.cohorts[listing.cohort], lang)
             + (
                 " " + _("(listed as “{name}”)").format(name=listing.listed_as)
                 if listing.listed_as
@@ -127,7 +128,7 @@ def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
     kind = _(school.level.label).lower() if school.level else _("school")
     if school.cohorts:
         names = _(" and ").join(
-            dict.fromkeys(catalog.cohorts[lst.cohort].name for lst in school.cohorts)
+            dict.fromkeys(cohort_name(catalog.cohorts[lst.cohort], lang) for lst in school.cohorts)
         )
         message = _("{name}: an LAUSD community {kind} listed in {cohorts}.")
         return message.format(name=school.name, kind=kind, cohorts=names)
