@@ -99,10 +99,16 @@ async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> l
             # one is recorded and fails before it leaves the machine.
             proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
         )
-        slots = asyncio.Semaphore(WORKERS)
+        queue: asyncio.Queue[tuple[int, str, Screen]] = asyncio.Queue()
+        for number, (page, screen) in enumerate(jobs):
+            queue.put_nowait((number, page, screen))
+        found: dict[int, list[Finding]] = {}
 
-        async def one(page: str, screen: Screen) -> list[Finding]:
-            async with slots:
+        async def worker() -> None:
+            # Every page gets a browser context of its own: no cache, storage or history from
+            # another visit can hide a request or an error.
+            while not queue.empty():
+                number, page, screen = queue.get_nowait()
                 context = await browser.new_context(
                     viewport={"width": screen.width, "height": screen.height},
                     is_mobile=screen.is_phone,
@@ -111,13 +117,13 @@ async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> l
                     service_workers="block",
                 )
                 try:
-                    return await check(await context.new_page(), base, page, screen)
+                    found[number] = await check(await context.new_page(), base, page, screen)
                 finally:
                     await context.close()
 
-        found = await asyncio.gather(*(one(page, screen) for page, screen in jobs))
+        await asyncio.gather(*(worker() for _ in range(WORKERS)))
         await browser.close()
-    return [finding for group in found for finding in group]
+    return [finding for number in sorted(found) for finding in found[number]]
 
 
 async def _check_page(tab: Page, base: str, path: str, screen: Screen) -> list[Finding]:
