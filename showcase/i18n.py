@@ -59,6 +59,19 @@ class Language:
         """April 23, 2024 · 23 de abril de 2024."""
         return format_date(value, format="long", locale=self.code)
 
+    def dates(self, start: datetime.date, end: datetime.date) -> str:
+        """April 22, 2024 – April 26, 2024 · del 22 al 26 de abril de 2024."""
+        if self.is_default:
+            return f"{self.date(start)} – {self.date(end)}"
+        # Spanish names a span "del … al …", saying the month and year once where they repeat.
+        if (start.year, start.month) == (end.year, end.month):
+            first = format_date(start, "d", locale=self.code)
+        elif start.year == end.year:
+            first = format_date(start, "d 'de' MMMM", locale=self.code)
+        else:
+            first = self.date(start)
+        return self._("from {start} to {end}").format(start=first, end=self.date(end))
+
     def month(self, year: int, month: int) -> str:
         """April 2024 · abril de 2024."""
         pattern = "MMMM y" if self.is_default else "MMMM 'de' y"

@@ -15,7 +15,6 @@ from showcase.page import HOME, WEEKS, Page, View, crumbs, section_index
 from showcase.views import (
     Link,
     Sources,
-    human_date,
     pillar_link,
     safe_story_body,
     school_link,
@@ -29,7 +28,7 @@ def _week_title(year: int, lang: Language) -> str:
 
 
 def _dates(start: datetime.date, end: datetime.date, lang: Language) -> str:
-    return f"{human_date(start, lang)} – {human_date(end, lang)}"
+    return lang.dates(start, end)
 
 
 def _week_link(year: int | None, lang: Language) -> Link | None:
