@@ -139,6 +139,8 @@ class StoryCard:
     schools: tuple[Link, ...]
     # Set when the title and summary are shown in English on a page in another language.
     lang: str | None
+    # The date is a reading of the source's words (a weekday, the month of the article).
+    date_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,7 @@ def story_card(catalog: Catalog, story: Story, lang: Language) -> StoryCard:
         summary=lang.text(story.summary, story.summary_es),
         schools=tuple(school_link(catalog.schools[slug]) for slug in story.schools),
         lang=title.lang,
+        date_inferred=story.dated_by is not None and story.dated_by.basis == Basis.INFERRED,
     )
 
 
