@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
-from showcase.build_cache import BuildCache
+from showcase.build_cache import BuildCache, drawing_version
 from showcase.catalog import Catalog, read_catalog
 from showcase.exports import data_date
 from showcase.i18n import ENGLISH, Language, counterpart, language
@@ -346,5 +346,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def _cache(config: MkDocsConfig) -> BuildCache:
-    # Bump the version to make every cached preview and QR code again.
-    return BuildCache(Path(config.config_file_path).parent / ".cache", version="1")
+    # Keyed by the code, fonts and libraries that draw: a change to any of them draws anew.
+    return BuildCache(Path(config.config_file_path).parent / ".cache", drawing_version())

@@ -15,7 +15,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.build_cache import BuildCache
+from showcase.build_cache import BuildCache, write
 from showcase.previews import preview_png
 from showcase.share import qr_svg
 
@@ -50,7 +50,7 @@ class _Job:
 
 def _draw(job: _Job) -> None:
     draw = preview_png if job.kind == "preview" else qr_svg
-    Path(job.cached).write_bytes(draw(*job.arguments))
+    write(Path(job.cached), draw(*job.arguments))
 
 
 class ImageDrawing:

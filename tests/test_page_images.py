@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from qr_reader import read_qr_svg
 
+from showcase import build_cache
 from showcase.build_cache import BuildCache
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.share import qr_svg
@@ -71,3 +74,38 @@ def test_the_site_preview_has_no_qr_code(tmp_path: Path) -> None:
     page = PageImages("assets/", URL, "Site", "Kicker", "preview.png", with_qr=False)
     ImageDrawing([page], "footer", BuildCache(tmp_path, version="test")).finish(tmp_path / "s")
     assert [p.name for p in (tmp_path / "s" / "assets").iterdir()] == ["preview.png"]
+
+
+def test_a_build_killed_while_writing_leaves_no_half_image_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "preview.png"
+
+    def killed(source: object, destination: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_cache.write(target, b"\x89PNG" + bytes(100_000))
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    build_cache.write(target, b"whole")
+    assert target.read_bytes() == b"whole"
+
+
+def test_the_cache_key_changes_with_the_code_fonts_and_libraries_that_draw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "showcase"
+    shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build_cache, "PACKAGE", package)
+    before = build_cache.drawing_version()
+    assert build_cache.drawing_version() == before
+    for changed in ("previews.py", "fonts/DejaVuSans.ttf"):
+        with (package / changed).open("ab") as stream:
+            stream.write(b"\n")
+        after = build_cache.drawing_version()
+        assert after != before, changed
+        before = after
+    monkeypatch.setattr(build_cache, "version", lambda library: "0.0-another")
+    assert build_cache.drawing_version() != before
