@@ -9,6 +9,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 from typing import Any, cast
 
 import language_builds
@@ -228,6 +229,10 @@ def on_page_context(
         page.content = page.content.replace(DISAGREEMENTS_MARK, _disagreements_html(context))
     extra["language_switch"] = [
         Link(counterpart(page.url, _lang, twin), twin.name, twin.code) for twin in _twin_languages
+    ]
+    here = site_url + page.url
+    extra["alternates"] = [Link(here, _lang.name, _lang.code)] + [
+        Link(urljoin(here, link.url), link.text, link.lang) for link in extra["language_switch"]
     ]
     extra["feeds"] = [Link(urls.FEED, _lang._("Stories"))] + (
         [generated.feed] if generated and generated.feed else []
