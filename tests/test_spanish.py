@@ -90,6 +90,15 @@ def test_the_catalogue_has_none_of_the_forbidden_forms() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_no_spanish_page_shows_a_forbidden_form(site_dir: Path) -> None:
+    problems = [
+        f"{path.relative_to(site_dir)}: {problem}"
+        for path in spanish_pages(site_dir)
+        for problem in glossary_problems(visible_spanish(path.read_text("utf-8")))
+    ]
+    assert not problems, "\n".join(problems)
+
+
 def test_the_glossary_check_finds_what_it_forbids() -> None:
     """Negative control: a page written with every kind of mistake the glossary names."""
     page = """<html lang="es"><head><title>Cohort IV</title></head><body>
