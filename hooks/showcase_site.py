@@ -89,7 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _language_builds[:] = [_start_language(config, other) for other in languages[1:]]
     _read = None
     as_of = data_date(catalog, os.environ.get("SOURCE_DATE_EPOCH"))
-    _site = build_site(catalog, _site_url(config), as_of, _lang)
+    repository = config.extra.get("repository", "")
+    _site = build_site(catalog, _site_url(config), as_of, _lang, repository)
     _pages = _site.by_url()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.

@@ -25,14 +25,19 @@ from showcase.views import Figure, Link, Sources, disagreement_views, pillar_lin
 
 
 def build_site(
-    catalog: Catalog, site_url: str, as_of: datetime.date, lang: Language = ENGLISH
+    catalog: Catalog,
+    site_url: str,
+    as_of: datetime.date,
+    lang: Language = ENGLISH,
+    repository: str = "",
 ) -> Site:
     """All generated pages of the site in one language, and the files published beside them;
-    `site_url` is the address of that language's pages."""
+    `site_url` is the address of that language's pages, `repository` the project's (where
+    visitors are invited to send what a profile lacks)."""
     data = data_files(catalog, as_of)
     pages = [
         directory_page(catalog, lang),
-        *school_pages(catalog, lang),
+        *school_pages(catalog, lang, repository),
         cohorts_page(catalog, lang),
         *cohort_pages(catalog, lang),
         weeks_page(catalog, lang),

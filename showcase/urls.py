@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlencode
+
 from showcase.models import Pillar
 
 HOME = ""
@@ -48,3 +50,13 @@ def at(url: str, anchor: str) -> str:
 def source_path(url: str) -> str:
     """The source file name that an engine uses for the page at `url`."""
     return f"{url}index.md" if url else "index.md"
+
+
+PROFILE_FORM = "profile.yml"
+
+
+def profile_form(repository: str, title: str, answers: dict[str, str]) -> str:
+    """The repository's new-issue address for the profile form (`.github/ISSUE_TEMPLATE/`),
+    with its title and the answers under their field ids filled in."""
+    query = urlencode({"template": PROFILE_FORM, "title": title, **answers}, quote_via=quote)
+    return f"{repository.rstrip('/')}/issues/new?{query}"

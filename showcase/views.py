@@ -115,6 +115,14 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class Invitation:
+    """What a page does not say yet (`text`), and where a visitor can help say it."""
+
+    text: str
+    link: Link
+
+
+@dataclass(frozen=True)
 class SchoolCard:
     """A school in a list, with what the directory filters on."""
 

@@ -16,6 +16,7 @@ from showcase.views import (
     NOT_RECORDED,
     Detail,
     FilterOption,
+    Invitation,
     Link,
     Sources,
     cohort_name,
@@ -53,7 +54,9 @@ def directory_page(catalog: Catalog, lang: Language) -> Page:
     )
 
 
-def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+def school_pages(catalog: Catalog, lang: Language, repository: str = "") -> Iterator[Page]:
+    """One profile per school; `repository` is the project's address, where the invitation
+    to complete a profile leads (none without it)."""
     trail = crumbs(lang, HOME, SCHOOLS)  # one for every school page
     for school in catalog.schools.values():
         summary = _school_summary(catalog, school, lang)
@@ -62,7 +65,7 @@ def school_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             title=school.name,
             template="school.html",
             description=summary,
-            view=partial(_school_view, catalog, school, lang, summary),
+            view=partial(_school_view, catalog, school, lang, summary, repository),
             breadcrumbs=trail,
             edit_path="data/schools.yaml",
             content=partial(_paragraph, summary),
@@ -74,7 +77,9 @@ def _paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def _school_view(catalog: Catalog, school: School, lang: Language, summary: str) -> View:
+def _school_view(
+    catalog: Catalog, school: School, lang: Language, summary: str, repository: str
+) -> View:
     _ = lang._
     sources = Sources(catalog, lang)
     cohort_links = tuple(
@@ -89,15 +94,27 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
         )
         for listing in school.cohorts
     )
-    details = (
-        Detail(_("Other names"), ", ".join(school.aliases) or None),
-        Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
+    # Only what is known is shown; what a visitor could help find is named once, in the
+    # invitation. Other names and a missing cohort are no gap to fill.
+    facts = (
         Detail(_("Level"), _(school.level.label) if school.level else None),
         Detail(_("Campus"), school.campus),
         Detail(_("Grades"), school.grades),
         Detail(_("Local District"), school.local_district),
         Detail(_("Website"), school.website, is_link=True),
     )
+    details = tuple(
+        detail
+        for detail in (
+            Detail(_("Other names"), ", ".join(school.aliases) or None),
+            Detail(_("Cohort"), None if not cohort_links else "", cohort_links),
+            *facts,
+        )
+        if detail.value or detail.links
+    )
+    missing = [detail.label for detail in facts if not detail.value]
+    missing += [_("Programs and partners")] if not school.programs else []
+    missing += [_("Assets and Needs Assessment priorities")] if not school.ana_priorities else []
     stories = catalog.stories_by_school.get(school.slug, [])
     # The lead says what the school is and which cohorts list it: its own sources and its
     # listings' stand behind it.
@@ -119,8 +136,22 @@ def _school_view(catalog: Catalog, school: School, lang: Language, summary: str)
         "ana_priorities": pillar_groups(sources, school.ana_priorities),
         "stories": [story_card(catalog, s, lang) for s in stories],
         "sources": sources.all(),
-        "not_recorded": _(NOT_RECORDED),
+        "invitation": _invitation(school, missing, lang, repository),
     }
+
+
+def _invitation(
+    school: School, missing: list[str], lang: Language, repository: str
+) -> Invitation | None:
+    """One short invitation to send what the profile lacks, or None when it lacks nothing."""
+    if not missing or not repository:
+        return None
+    _ = lang._
+    answers = {"school": f"{school.name} ({school.slug})", "missing": "\n".join(missing)}
+    title = _("Profile: {name}").format(name=school.name)
+    url = urls.profile_form(repository, title, answers)
+    text = _("Not yet in our sources: {fields}.").format(fields=", ".join(missing))
+    return Invitation(text, Link(url, _("Help complete this profile")))
 
 
 def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
