@@ -9,8 +9,8 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 from typing import Any, cast
+from urllib.parse import urljoin
 
 import language_builds
 import search_index
@@ -31,6 +31,7 @@ from showcase.build_cache import BuildCache, drawing_version
 from showcase.catalog import Catalog, read_catalog
 from showcase.exports import data_date
 from showcase.i18n import ENGLISH, Language, counterpart, language
+from showcase.notices import with_english_data_note
 from showcase.page import DISAGREEMENTS_MARK, Page, Site
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.pages import build_site
@@ -200,6 +201,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     generated = _pages.get(page.url)
     return generated.content() if generated else html
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    # A generated page in Spanish that shows data in English says so once, under its title.
+    if page.url in _pages:
+        return with_english_data_note(output, _lang)
+    return output
 
 
 # Before the search plugin's: a hand-written page is indexed with what is inserted into it.

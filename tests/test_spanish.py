@@ -16,6 +16,11 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 from conftest import ROOT
 
+from showcase import urls
+from showcase.catalog import Catalog
+from showcase.i18n import ENGLISH, language
+from showcase.notices import NOTE_CLASS, with_english_data_note
+
 GLOSSARY = ROOT / "showcase" / "locale" / "es" / "glossary.yaml"
 CATALOGUE = ROOT / "showcase" / "locale" / "es" / "LC_MESSAGES" / "messages.po"
 # What a reader does not read as prose: scripts, and code such as file names.
@@ -124,3 +129,63 @@ def test_the_glossary_check_finds_what_it_forbids() -> None:
         assert any(repr(wrong)[1:-1] in problem for problem in problems), wrong
     # What is marked English is the source's own words, not ours.
     assert not any("coordinator" in problem for problem in problems)
+
+
+# --- Honest notices -----------------------------------------------------------------------
+
+
+def article_of(html: str) -> Tag:
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    assert article is not None
+    return article
+
+
+def shows_english_data(article: Tag) -> bool:
+    return article.select_one('[lang="en"], [lang|="en"]') is not None
+
+
+def test_spanish_pages_that_show_english_data_say_so_once(site_dir: Path, catalog: Catalog) -> None:
+    generated = {urls.SCHOOLS, urls.COHORTS, urls.WEEKS, urls.PILLARS, urls.DATA}
+    generated |= {urls.school(slug) for slug in catalog.schools}
+    generated |= {urls.cohort(cohort) for cohort in catalog.cohorts}
+    generated |= {urls.story(slug) for slug in catalog.stories}
+    said = 0
+    for url in sorted(generated):
+        article = article_of((site_dir / "es" / url / "index.html").read_text("utf-8"))
+        notes = article.select(".cs-english-data")
+        if article.select(".cs-untranslated"):  # a story says so in its own words
+            assert notes == [], url
+        elif shows_english_data(article):
+            assert len(notes) == 1, url
+            assert "inglés" in notes[0].get_text(), url
+            said += 1
+        else:
+            assert notes == [], url
+        english = article_of((site_dir / url / "index.html").read_text("utf-8"))
+        assert english.select(".cs-english-data") == [], url
+    assert said > 30
+
+
+def test_the_note_is_added_only_where_english_data_shows() -> None:
+    """Negative control: the same page with and without data marked English."""
+    spanish = language("es", "Español", "es/")
+    page = "<html><body><article><h1>Escuela</h1><p{}>Texto</p></article></body></html>"
+    assert NOTE_CLASS in with_english_data_note(page.format(' lang="en"'), spanish)
+    assert NOTE_CLASS not in with_english_data_note(page.format(""), spanish)
+    assert NOTE_CLASS not in with_english_data_note(page.format(' hreflang="en"'), spanish)
+    assert NOTE_CLASS not in with_english_data_note(page.format(' lang="en"'), ENGLISH)
+
+
+def test_english_titles_in_spanish_lists_say_so(site_dir: Path) -> None:
+    marked = 0
+    for path in spanish_pages(site_dir):
+        for title in BeautifulSoup(path.read_text("utf-8"), "html.parser").select(
+            "a.cs-card__title"
+        ):
+            after = title.find_next_sibling()
+            if title.get("lang") == "en":
+                assert after is not None and after.get_text() == "(en inglés)", path
+                marked += 1
+            else:
+                assert after is None or "cs-in-english" not in (after.get("class") or []), path
+    assert marked > 0
