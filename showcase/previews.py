@@ -13,6 +13,8 @@ from showcase.i18n import N_
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).parent / "fonts"
 MARGIN = 80
+# Every line of text stays inside the margins on both sides.
+LINE_WIDTH = WIDTH - 2 * MARGIN
 _BACKGROUND = (0, 121, 107)  # Material's teal, the site's primary colour
 _MUTED = 215  # grey level of the small lines: a softer white on the teal
 _PALETTE = [round(bg + (255 - bg) * level / 255) for level in range(256) for bg in _BACKGROUND]
@@ -31,13 +33,23 @@ def preview_png(title: str, kicker: str, footer: str) -> bytes:
     image = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=255)
-    draw.text((MARGIN, 70), kicker.upper(), font=_font(True, 30), fill=_MUTED)
+    kicker_font = _font(True, _size_to_fit(kicker.upper(), True, 30, 22))
+    draw.text((MARGIN, 70), _shorten(kicker.upper(), kicker_font), font=kicker_font, fill=_MUTED)
     size, lines = _fit(title)
     y = 140
     for line in lines:
         draw.text((MARGIN, y), line, font=_font(True, size), fill=255)
         y += int(size * 1.2)
-    draw.text((MARGIN, HEIGHT - 110), footer, font=_font(False, 32), fill=_MUTED)
+    # The footer names the site and the initiative: longer in Spanish than the 32-point line
+    # holds, so it takes the size that fits, down to 24, and then two lines.
+    footer_size = _size_to_fit(footer, False, 32, 24)
+    footer_lines = _wrap(footer, _font(False, footer_size))
+    if len(footer_lines) > 1:
+        footer_lines = [_shorten(line, _font(False, footer_size)) for line in footer_lines[:2]]
+    y = HEIGHT - 110 - (len(footer_lines) - 1) * int(footer_size * 1.2)
+    for line in footer_lines:
+        draw.text((MARGIN, y), line, font=_font(False, footer_size), fill=_MUTED)
+        y += int(footer_size * 1.2)
     coloured = Image.frombytes("P", image.size, image.tobytes())
     coloured.putpalette(_PALETTE)
     output = io.BytesIO()
@@ -47,19 +59,37 @@ def preview_png(title: str, kicker: str, footer: str) -> bytes:
 
 
 def _fit(title: str) -> tuple[int, list[str]]:
-    """The largest font size at which the title fits in four lines."""
+    """The largest font size at which the title fits in four lines, each within the margins."""
     for size in (68, 58, 50, 44):
         lines = _wrap(title, _font(True, size))
         if len(lines) <= 4:
-            return size, lines
-    return 44, [*_wrap(title, _font(True, 44))[:3], "…"]
+            return size, [_shorten(line, _font(True, size)) for line in lines]
+    font = _font(True, 44)
+    return 44, [*(_shorten(line, font) for line in _wrap(title, font)[:3]), "…"]
+
+
+def _size_to_fit(text: str, bold: bool, largest: int, smallest: int) -> int:
+    """The largest size from `largest` down to `smallest` at which `text` fits on one line."""
+    for size in range(largest, smallest - 1, -2):
+        if _font(bold, size).getlength(text) <= LINE_WIDTH:
+            return size
+    return smallest
+
+
+def _shorten(line: str, font: ImageFont.FreeTypeFont) -> str:
+    """`line`, cut with an ellipsis where it is wider than the margins allow (one long word)."""
+    if font.getlength(line) <= LINE_WIDTH:
+        return line
+    while line and font.getlength(line + "…") > LINE_WIDTH:
+        line = line[:-1]
+    return line.rstrip() + "…"
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(candidate) <= WIDTH - 2 * MARGIN:
+        if lines and font.getlength(candidate) <= LINE_WIDTH:
             lines[-1] = candidate
         else:
             lines.append(word)

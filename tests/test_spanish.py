@@ -4,6 +4,7 @@ catalogue or on a built Spanish page, and no English shown outside text marked E
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,11 +16,13 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 from conftest import ROOT
+from PIL import Image, ImageChops, ImageDraw
 
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import ENGLISH, language
 from showcase.notices import NOTE_CLASS, with_english_data_note
+from showcase.previews import HEIGHT, MARGIN, WIDTH, _font, preview_png
 
 GLOSSARY = ROOT / "showcase" / "locale" / "es" / "glossary.yaml"
 CATALOGUE = ROOT / "showcase" / "locale" / "es" / "LC_MESSAGES" / "messages.po"
@@ -189,3 +192,46 @@ def test_english_titles_in_spanish_lists_say_so(site_dir: Path) -> None:
             else:
                 assert after is None or "cs-in-english" not in (after.get("class") or []), path
     assert marked > 0
+
+
+# --- Previews that fit --------------------------------------------------------------------
+
+# Text keeps this far from the left and right edges (the layout's margin is 80 px).
+SAFE_MARGIN = 64
+# The band along the bottom edge is drawn edge to edge on purpose.
+BOTTOM_BAND = 16
+
+
+def ink_outside_safe_area(png: bytes) -> bool:
+    """Whether anything but the background is drawn in the left or right margin of a preview
+    (above its bottom band)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    width, height = image.size
+    # The top edge of every card is bare background.
+    bare = Image.new("RGB", image.size, image.getpixel((width // 2, 2)))
+    difference = ImageChops.difference(image, bare)
+    top = height - BOTTOM_BAND
+    strips = [(0, 0, SAFE_MARGIN, top), (width - SAFE_MARGIN, 0, width, top)]
+    return any(difference.crop(box).getbbox() is not None for box in strips)
+
+
+def test_every_preview_keeps_its_text_inside_the_margins(site_dir: Path) -> None:
+    previews = sorted(site_dir.rglob("preview.png"))
+    spanish = [p for p in previews if p.relative_to(site_dir).parts[0] == "es"]
+    assert len(spanish) > 50 and len(previews) > len(spanish) + 50
+    outside = [
+        str(p.relative_to(site_dir)) for p in previews if ink_outside_safe_area(p.read_bytes())
+    ]
+    assert outside == []
+
+
+def test_a_preview_at_the_limits_fits_and_the_check_sees_one_that_does_not() -> None:
+    longest = "Wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww " * 3
+    footer = "Muestra de Escuelas Comunitarias · Iniciativa de Escuelas Comunitarias de LAUSD " * 2
+    assert not ink_outside_safe_area(preview_png(longest, "Perfil de escuela " * 5, footer))
+    # Negative control: the same footer drawn as the previews used to, on one line at 32 px.
+    image = Image.new("RGB", (WIDTH, HEIGHT), (0, 121, 107))
+    ImageDraw.Draw(image).text((MARGIN, HEIGHT - 110), footer, font=_font(False, 32))
+    drawn = io.BytesIO()
+    image.save(drawn, "PNG")
+    assert ink_outside_safe_area(drawn.getvalue())
