@@ -167,7 +167,7 @@ def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
         message = _("{name}: an LAUSD community {kind}; the sources do not give its cohort.")
         return message.format(name=school.name, kind=kind)
     message = _(
-        "{name}: a {kind} that the initiative's home page lists under a partner network, "
-        "not in a cohort."
+        "{name} ({kind}): listed beside the initiative, not in a cohort, as we read a list on "
+        "the initiative's home page whose layout was lost."
     )
     return message.format(name=school.name, kind=kind)
