@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
@@ -235,3 +236,71 @@ def test_a_preview_at_the_limits_fits_and_the_check_sees_one_that_does_not() -> 
     drawn = io.BytesIO()
     image.save(drawn, "PNG")
     assert ink_outside_safe_area(drawn.getvalue())
+
+
+# --- A measure: no English outside text marked English ------------------------------------
+
+# Common English words that are not also Spanish words: one of them in a Spanish page's text,
+# outside an element marked lang="en", is English a visitor reads as ours.
+_COMMON_ENGLISH = """
+    the and of with from for this that these those which is are was were been has have not our
+    their they you your will would can by on or an its school schools community student students
+    families teacher teachers parents coordinator coordinators learning support supports high
+    middle elementary center week action cohort board district page title recorded made found
+    about home stories story more how what who when where also only than then into through
+    between
+"""
+ENGLISH_WORDS = frozenset(_COMMON_ENGLISH.split())
+# Addresses and file names (schools.json) are not words a reader reads as English.
+_ADDRESS = re.compile(r"\S+[/.@]\S+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def english_fragments(html: str, proper_names: list[str]) -> list[str]:
+    """The bits of a page's visible body, outside elements marked English, that hold common
+    English words; proper names (a school's, a publisher's) and acronyms (CC BY) aside."""
+    body = BeautifulSoup(html, "html.parser").body
+    found = []
+    for text in spanish_text(body) if body else []:
+        reading = text
+        for name in proper_names:
+            reading = reading.replace(name, " ")
+        reading = _ADDRESS.sub(" ", reading)
+        words = [
+            w for w in _WORD.findall(reading) if w.lower() in ENGLISH_WORDS and not w.isupper()
+        ]
+        if words:
+            found.append(" ".join(text.split()))
+    return found
+
+
+@pytest.fixture(scope="module")
+def proper_names(catalog: Catalog) -> list[str]:
+    """Names the Spanish keeps as they are: schools, their campuses, publishers."""
+    names = [n for s in catalog.schools.values() for n in [s.name, *s.aliases]]
+    names += [s.campus for s in catalog.schools.values() if s.campus]
+    names += [s.publisher for s in catalog.sources.values() if s.publisher]
+    return sorted(set(names), key=len, reverse=True)
+
+
+def test_no_spanish_page_shows_english_outside_text_marked_english(
+    site_dir: Path, proper_names: list[str]
+) -> None:
+    found = [
+        f"{path.relative_to(site_dir)}: {fragment}"
+        for path in spanish_pages(site_dir)
+        for fragment in english_fragments(path.read_text("utf-8"), proper_names)
+    ]
+    assert found == []
+
+
+def test_the_english_measure_sees_english_that_is_not_marked() -> None:
+    """Negative control: the same English, marked and not."""
+    page = (
+        "<html><body><p>Escuela {0}: <span{1}>Cohort IV of the initiative</span></p></body></html>"
+    )
+    names = ["Leland Street Elementary"]
+    assert english_fragments(page.format("Leland Street Elementary", ""), names) != []
+    assert english_fragments(page.format("Leland Street Elementary", ' lang="en"'), names) == []
+    assert english_fragments(page.format("Miramonte", ' lang="en"'), names) == []
+    assert english_fragments("<html><body><p>Escuelas de la CC BY</p></body></html>", []) == []
