@@ -29,10 +29,13 @@ from mkdocs.utils.templates import TemplateContext
 from showcase import urls
 from showcase.build_cache import BuildCache, drawing_version
 from showcase.catalog import Catalog, read_catalog
+from showcase.evidence import Archive
 from showcase.exports import data_date
 from showcase.i18n import ENGLISH, Language, counterpart, language
+from showcase.markdown_citations import ARCHIVE, PROJECT_SOURCES
 from showcase.notices import with_english_data_note
 from showcase.page import DISAGREEMENTS_MARK, Page, Site
+from showcase.page_citations import docs_problems, read_sources
 from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 from showcase.pages import build_site
 from showcase.previews import PREVIEW_FOOTER, PREVIEW_KICKER
@@ -81,6 +84,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalog = _read.catalog if _read and _read.data_dir == data_dir else read_catalog(data_dir)
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
+    # Citations written in the hand-written pages: checked first, shown in the page's language.
+    cited = docs_problems(Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(ARCHIVE))
+    if cited:
+        raise PluginError("The pages have problems:\n" + str(DataError(cited))) from None
+    config.mdx_configs.setdefault("showcase.markdown_citations", {})["language"] = _lang.code
     if _lang.code == languages[0].code:
         for notice in catalog.notices:
             log.info(notice)

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from showcase.catalog import read_catalog
+from showcase.evidence import Archive, default_archive
 from showcase.issue_form import IssueError, read_forms
 from showcase.issue_story import story_from_issue
 from showcase.new_story import write_new_story
+from showcase.page_citations import docs_problems, read_sources
 from showcase.problems import DataError, Problem, display_path
 from showcase.schema import stale_schemas, write_schemas
 
@@ -109,11 +111,16 @@ def _story_from_issue(data_dir: Path, issue_file: str) -> int:
 def _validate(data_dir: Path, output_format: str, archive_dir: Path | None = None) -> int:
     try:
         catalog = read_catalog(data_dir, archive_dir)
+        problems = []
     except DataError as error:
+        catalog, problems = None, error.problems
+    problems += _pages_problems(data_dir, archive_dir)
+    if catalog is None or problems:
+        failed = DataError(problems)
         if output_format == "github":
-            for problem in error.problems:
+            for problem in failed.problems:
                 print(_annotation(problem))
-        print(str(error), file=sys.stderr)
+        print(str(failed), file=sys.stderr)
         return 1
     for notice in catalog.notices:
         print(notice, file=sys.stderr)
@@ -122,6 +129,15 @@ def _validate(data_dir: Path, output_format: str, archive_dir: Path | None = Non
         f"{len(catalog.stories)} stories, {len(catalog.sources)} sources."
     )
     return 0
+
+
+def _pages_problems(data_dir: Path, archive_dir: Path | None) -> list[Problem]:
+    """The citations of the hand-written pages beside the data folder (`docs/`), if any."""
+    docs_dir = data_dir.resolve().parent / "docs"
+    if not docs_dir.is_dir():
+        return []
+    archive = Archive(archive_dir or default_archive(data_dir))
+    return docs_problems(docs_dir, read_sources(data_dir / "sources.yaml"), archive)
 
 
 def _annotation(problem: Problem) -> str:
