@@ -304,3 +304,14 @@ def test_the_english_measure_sees_english_that_is_not_marked() -> None:
     assert english_fragments(page.format("Leland Street Elementary", ' lang="en"'), names) == []
     assert english_fragments(page.format("Miramonte", ' lang="en"'), names) == []
     assert english_fragments("<html><body><p>Escuelas de la CC BY</p></body></html>", []) == []
+
+
+def test_an_english_title_says_so_in_the_browser_tab(site_dir: Path, catalog: Catalog) -> None:
+    for story in catalog.stories.values():
+        for folder, marked in [("es", story.title_es is None), ("", False)]:
+            page = BeautifulSoup(
+                (site_dir / folder / urls.story(story.slug) / "index.html").read_text("utf-8"),
+                "html.parser",
+            )
+            assert page.title is not None
+            assert ("(en inglés)" in page.title.get_text()) is marked, (folder, story.slug)
