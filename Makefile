@@ -43,10 +43,12 @@ translations: $(STAMP) ## Add new interface strings to the Spanish catalogue (th
 	$(BIN)/pybabel -q update --no-fuzzy-matching --width 100 \
 		-i .cache/messages.pot -d showcase/locale -l es
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) ## ruff, mypy, and actionlint and zizmor on the workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/actionlint
+	$(BIN)/zizmor --offline --strict-collection --no-progress .github
 
 format: $(STAMP)
 	$(BIN)/ruff format .
