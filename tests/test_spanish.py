@@ -315,3 +315,20 @@ def test_an_english_title_says_so_in_the_browser_tab(site_dir: Path, catalog: Ca
             )
             assert page.title is not None
             assert ("(en inglés)" in page.title.get_text()) is marked, (folder, story.slug)
+
+
+def test_each_404_page_speaks_its_language_and_leads_home_in_both(site_dir: Path) -> None:
+    for folder, heading, other in [
+        ("", "Page not found", "es/"),
+        ("es", "Página no encontrada", ""),
+    ]:
+        page = BeautifulSoup((site_dir / folder / "404.html").read_text("utf-8"), "html.parser")
+        assert page.h1 is not None and page.h1.get_text() == heading, folder
+        # Served at any address: its links are absolute.
+        switch = page.select_one("a.cs-language")
+        assert switch is not None and str(switch["href"]).endswith("/" + other), folder
+        assert str(switch["href"]).startswith("http"), folder
+        home = page.select_one("article p a")
+        assert home is not None and str(home["href"]).endswith("/" + (folder and folder + "/"))
+    spanish = (site_dir / "es" / "404.html").read_text("utf-8")
+    assert "Not found" not in spanish and "Made with" not in spanish
