@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -26,6 +27,8 @@ from showcase.notices import NOTE_CLASS, with_english_data_note
 from showcase.previews import HEIGHT, MARGIN, WIDTH, _font, preview_png
 
 GLOSSARY = ROOT / "showcase" / "locale" / "es" / "glossary.yaml"
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CATALOGUE = ROOT / "showcase" / "locale" / "es" / "LC_MESSAGES" / "messages.po"
 # What a reader does not read as prose: scripts, and code such as file names.
 UNREAD = {"script", "style", "template", "code", "pre", "kbd"}
@@ -332,3 +335,20 @@ def test_each_404_page_speaks_its_language_and_leads_home_in_both(site_dir: Path
         assert home is not None and str(home["href"]).endswith("/" + (folder and folder + "/"))
     spanish = (site_dir / "es" / "404.html").read_text("utf-8")
     assert "Not found" not in spanish and "Made with" not in spanish
+
+
+def test_feeds_and_share_buttons_speak_the_pages_language(site_dir: Path) -> None:
+    for folder, lang, words in [("", "en", "Community Schools Showcase"), ("es", "es", "Muestra")]:
+        for feed in [
+            site_dir / folder / "feed.xml",
+            *(site_dir / folder).glob("week-*/*/feed.xml"),
+        ]:
+            root = ElementTree.parse(feed).getroot()
+            assert root.get(XML_LANG) == lang, feed
+            title = root.find(f"{{{ATOM}}}title")
+            assert title is not None and words in (title.text or ""), feed
+    spanish = BeautifulSoup(
+        (site_dir / "es" / urls.school("cats") / "index.html").read_text("utf-8"), "html.parser"
+    )
+    buttons = [shown.get_text() for shown in spanish.select(".cs-share__button")]
+    assert "Correo electrónico" in buttons and "Email" not in buttons
