@@ -28,6 +28,7 @@ OVERRIDES = ROOT / "overrides"
 # copy was made from (Material 9.8.1). main.html is no copy: Material's only extends base.html,
 # and ours extends it too, with blocks of its own.
 MATERIAL_ORIGINALS: Mapping[str, str] = {
+    "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
     "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
     "main.html": "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
