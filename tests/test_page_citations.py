@@ -14,7 +14,7 @@ from conftest import ROOT
 from helpers import ARCHIVE, FIXTURES
 
 from showcase.cli import main
-from showcase.evidence import Archive
+from showcase.evidence import Archive, normalised
 from showcase.markdown_citations import makeExtension
 from showcase.page_citations import CITATION, docs_problems, mentions, read_sources
 
@@ -22,13 +22,21 @@ PAGES = FIXTURES / "pages"
 SOURCES = read_sources(FIXTURES / "good" / "sources.yaml")
 # The hand-written pages that must cite their sources with evidence: English, and Spanish
 # once converted (docs/es).
-CONVERTED: list[str] = []
+CONVERTED = [
+    "index.md",
+    "about/index.md",
+    "about/governance.md",
+    "about/assets-and-needs-assessment.md",
+    "about/coordinators.md",
+    "about/research.md",
+]
 HAND_WRITTEN = [ROOT / "docs" / name for name in CONVERTED]
 # A source named in the prose the way the pages name them: "(UTLA article)", "(LAUSD, CSI
-# history)", "(UTLA, 2024)", "(press release, October 2020)"…
+# history)", "(UTLA, 2024)", "(press release, October 2020)"…; not a name's abbreviation,
+# "Los Angeles Unified (LAUSD)".
 NAMED_SOURCE = re.compile(
-    r"\((?:UTLA|LAUSD|UNITE-LA|L\.A\. Compact|EdSource|California Department of Education|"
-    r"press release|jackielausd\.com|USC)\b[^()]*\)"
+    r"(?<!Unified )\((?:UTLA|LAUSD|UNITE-LA|L\.A\. Compact|EdSource|"
+    r"California Department of Education|press release|jackielausd\.com|USC)\b[^()]*\)"
 )
 
 
@@ -147,3 +155,30 @@ def test_every_source_a_page_names_carries_its_words(page: Path) -> None:
     body = text.split("\n## Sources\n")[0]
     assert _unevidenced(body) == []
     assert list(mentions(body)), "the page cites no source"
+
+
+def _built(site_dir: Path, name: str) -> BeautifulSoup:
+    path = name.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("index") else path + "/"
+    return BeautifulSoup((site_dir / path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def test_the_built_pages_open_onto_the_words_of_every_citation(site_dir: Path) -> None:
+    counted = {}
+    for name in CONVERTED:
+        page = _built(site_dir, name)
+        article = page.select_one("article") or page
+        shown = " | ".join(
+            normalised(q.get_text(" ")) for q in article.select("details.cs-evidence blockquote")
+        )
+        cited = [
+            c for m in mentions((ROOT / "docs" / name).read_text("utf-8")) for c in m.citations
+        ]
+        for citation in cited:
+            if citation.quote:
+                assert normalised(citation.quote) in shown, (name, citation.quote)
+        # No mention is left as raw syntax, and no disclosure sits inside a paragraph.
+        assert "{cite=" not in article.get_text()
+        assert not article.select("p details")
+        counted[name] = len(article.select(".cs-cited"))
+    assert all(counted.values()), counted
