@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, build_site
 from helpers import ARCHIVE, FIXTURES
 
 from showcase.cli import main
@@ -182,3 +182,27 @@ def test_the_built_pages_open_onto_the_words_of_every_citation(site_dir: Path) -
         assert not article.select("p details")
         counted[name] = len(article.select(".cs-cited"))
     assert all(counted.values()), counted
+
+
+def test_a_misquoted_page_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT,
+        project,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "site", ".cache", "tests", "*_cache", "node_modules", "artifacts"
+        ),
+    )
+    page = project / "docs" / "about" / "research.md"
+    lines = page.read_text("utf-8").count("\n")
+    page.write_text(
+        page.read_text("utf-8")
+        + 'Words [(UTLA)]{cite=utla-week-of-action-2024 quote="there are 56"}.\n',
+        "utf-8",
+    )
+    result = build_site(tmp_path / "site", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/about/research.md:{lines + 1}: citation: these words are not in" in output
+    assert "Traceback" not in output
