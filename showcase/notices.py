@@ -12,7 +12,12 @@ ENGLISH_DATA_NOTE = N_(
     "The words around the data on this page were translated by a machine and have not yet been "
     "reviewed by a person. The data comes from sources in English and is shown in English."
 )
+INTERFACE_NOTE = N_(
+    "The words on this page were translated by a machine and have not yet been reviewed by a "
+    "person."
+)
 NOTE_CLASS = "cs-english-data"
+INTERFACE_CLASS = "cs-machine-interface"
 # Where the page's own content starts and its title ends, as every page template writes them.
 _ARTICLE = re.compile(r"<article\b.*?</h1>", re.S)
 # Data marked English inside the article: not the header's language switch, which is outside.
@@ -22,17 +27,20 @@ _UNTRANSLATED = "cs-untranslated"
 
 
 def with_english_data_note(html: str, lang: Language) -> str:
-    """`html` with one note under its title when it shows data in English (marked so) on a
-    page in `lang`; unchanged in English, where nothing shows in English data: nothing is."""
+    """`html` of a generated page with one note under its title, in a language other than
+    English: that its words were machine-translated and, where it shows data in English
+    (marked so), that the data is in English; unchanged in English."""
     if lang.is_default:
         return html
     start = html.find("<article")
-    if start < 0 or _UNTRANSLATED in html or NOTE_CLASS in html:
-        return html
-    if not _MARKED_ENGLISH.search(html, start):
+    if start < 0 or _UNTRANSLATED in html or NOTE_CLASS in html or INTERFACE_CLASS in html:
         return html
     heading = _ARTICLE.search(html, start)
     if heading is None:
         return html
-    note = f'<p class="admonition note {NOTE_CLASS}">{escape(lang._(ENGLISH_DATA_NOTE))}</p>'
+    if _MARKED_ENGLISH.search(html, start):
+        kind, message = NOTE_CLASS, ENGLISH_DATA_NOTE
+    else:
+        kind, message = INTERFACE_CLASS, INTERFACE_NOTE
+    note = f'<p class="admonition note {kind}">{escape(lang._(message))}</p>'
     return html[: heading.end()] + note + html[heading.end() :]

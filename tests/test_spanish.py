@@ -23,7 +23,7 @@ from PIL import Image, ImageChops, ImageDraw
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import ENGLISH, language
-from showcase.notices import NOTE_CLASS, with_english_data_note
+from showcase.notices import INTERFACE_CLASS, NOTE_CLASS, with_english_data_note
 from showcase.previews import HEIGHT, MARGIN, WIDTH, _font, preview_png
 
 GLOSSARY = ROOT / "showcase" / "locale" / "es" / "glossary.yaml"
@@ -168,8 +168,10 @@ def test_spanish_pages_that_show_english_data_say_so_once(site_dir: Path, catalo
             said += 1
         else:
             assert notes == [], url
+        interface = article.select(f".{INTERFACE_CLASS}")
+        assert len(interface) == (0 if notes or article.select(".cs-untranslated") else 1), url
         english = article_of((site_dir / url / "index.html").read_text("utf-8"))
-        assert english.select(".cs-english-data") == [], url
+        assert english.select(f".{NOTE_CLASS}, .{INTERFACE_CLASS}") == [], url
     assert said > 30
 
 
@@ -178,9 +180,10 @@ def test_the_note_is_added_only_where_english_data_shows() -> None:
     spanish = language("es", "Español", "es/")
     page = "<html><body><article><h1>Escuela</h1><p{}>Texto</p></article></body></html>"
     assert NOTE_CLASS in with_english_data_note(page.format(' lang="en"'), spanish)
-    assert NOTE_CLASS not in with_english_data_note(page.format(""), spanish)
-    assert NOTE_CLASS not in with_english_data_note(page.format(' hreflang="en"'), spanish)
-    assert NOTE_CLASS not in with_english_data_note(page.format(' lang="en"'), ENGLISH)
+    for without_english in [page.format(""), page.format(' hreflang="en"')]:
+        noted = with_english_data_note(without_english, spanish)
+        assert NOTE_CLASS not in noted and INTERFACE_CLASS in noted
+    assert with_english_data_note(page.format(' lang="en"'), ENGLISH) == page.format(' lang="en"')
 
 
 def test_english_titles_in_spanish_lists_say_so(site_dir: Path) -> None:
