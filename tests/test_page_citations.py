@@ -29,14 +29,21 @@ CONVERTED = [
     "about/assets-and-needs-assessment.md",
     "about/coordinators.md",
     "about/research.md",
+    "es/index.md",
+    "es/about/governance.md",
+    "es/about/coordinators.md",
+    "es/about/research.md",
 ]
 HAND_WRITTEN = [ROOT / "docs" / name for name in CONVERTED]
 # A source named in the prose the way the pages name them: "(UTLA article)", "(LAUSD, CSI
 # history)", "(UTLA, 2024)", "(press release, October 2020)"…; not a name's abbreviation,
-# "Los Angeles Unified (LAUSD)".
+# "Los Angeles Unified (LAUSD)", "Distrito Escolar Unificado de Los Ángeles (LAUSD)".
 NAMED_SOURCE = re.compile(
-    r"(?<!Unified )\((?:UTLA|LAUSD|UNITE-LA|L\.A\. Compact|EdSource|"
-    r"California Department of Education|press release|jackielausd\.com|USC)\b[^()]*\)"
+    r"(?<!Unified )(?<!Ángeles )\((?:UTLA|LAUSD|UNITE-LA|L\.A\. Compact|EdSource|"
+    r"California Department of Education|press release|jackielausd\.com|USC|"
+    # The Spanish pages' labels: "(historia de la CSI, LAUSD)", "(artículo de UTLA)"…
+    r"historia de la CSI|página principal|artículo|comunicado de prensa|"
+    r"Departamento de Educación)\b[^()]*\)"
 )
 
 
@@ -139,7 +146,7 @@ def test_a_spanish_page_says_it_in_spanish() -> None:
 
 def _unevidenced(text: str) -> list[str]:
     """Sources named in the prose without a citation's evidence."""
-    return NAMED_SOURCE.findall(CITATION.sub("", text))
+    return NAMED_SOURCE.findall(" ".join(CITATION.sub("", text).split()))
 
 
 def test_a_source_named_without_evidence_is_caught() -> None:
@@ -152,7 +159,7 @@ def test_a_source_named_without_evidence_is_caught() -> None:
 def test_every_source_a_page_names_carries_its_words(page: Path) -> None:
     text = page.read_text("utf-8")
     # The list of sources at the end names them by the label the prose uses.
-    body = text.split("\n## Sources\n")[0]
+    body = re.split(r"\n## (?:Sources|Fuentes)\n", text)[0]
     assert _unevidenced(body) == []
     assert list(mentions(body)), "the page cites no source"
 
