@@ -92,8 +92,11 @@ def test_every_fact_in_the_data_shows_the_words_it_stands_on(catalog: Catalog) -
     assert all(story.dated_by for story in catalog.stories.values() if story.sources)
 
 
+# The project's CI (`.ci/run`) always has the archive beside the checkout and says so, so there
+# this test never skips; GitHub's runners and a contributor's clone may not have it.
 @pytest.mark.skipif(
-    not ARCHIVE.is_dir() and not os.environ.get("CI"), reason="the archived sources are not here"
+    not ARCHIVE.is_dir() and not os.environ.get("SHOWCASE_ARCHIVE_REQUIRED"),
+    reason="the archived sources are not here",
 )
 def test_every_quote_is_in_its_archived_source() -> None:
     # read_catalog raises on a quote not found; CI always has the archive.
