@@ -30,6 +30,8 @@ CONVERTED = [
     "about/coordinators.md",
     "about/research.md",
     "es/index.md",
+    "es/about/index.md",
+    "es/about/assets-and-needs-assessment.md",
     "es/about/governance.md",
     "es/about/coordinators.md",
     "es/about/research.md",
