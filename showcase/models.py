@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from showcase.flyer_fit import fits_summary, fits_title
 from showcase.i18n import N_
 from showcase.origin import Origin
 
@@ -52,14 +53,18 @@ PlainText = Annotated[
 """A short line of plain text: a name, a title, one sentence."""
 
 # What a printed flyer (one page of US Letter or A4) has room for: its title takes at most four
-# lines and its summary at most seven (`docs/assets/showcase.css`, `@media print`).
+# lines and its summary at most seven (`docs/assets/showcase.css`, `@media print`), measured in
+# the flyer's own font by `showcase.flyer_fit`; the character limits are what an editor's schema
+# can see of that.
 FLYER_TITLE_MAX = 90
 FLYER_SUMMARY_MAX = 240
 
 # A story is read on a phone: ten thousand characters is about fifteen minutes of reading.
 STORY_BODY_MAX = 10_000
 
-FlyerTitle = Annotated[PlainText, StringConstraints(max_length=FLYER_TITLE_MAX)]
+FlyerTitle = Annotated[
+    PlainText, StringConstraints(max_length=FLYER_TITLE_MAX), AfterValidator(fits_title)
+]
 """The title of a page that prints as a flyer: a school's name, a story's headline."""
 
 LongText = Annotated[
@@ -561,7 +566,10 @@ class Story(Record):
     schools: list[Slug] = Field(min_length=1, description="Slugs of the schools it is about.")
     pillars: list[PillarName] = Field(min_length=1, description="The pillars it shows.")
     summary: Annotated[
-        PlainText, StringConstraints(max_length=FLYER_SUMMARY_MAX), AfterValidator(_sentence)
+        PlainText,
+        StringConstraints(max_length=FLYER_SUMMARY_MAX),
+        AfterValidator(_sentence),
+        AfterValidator(fits_summary),
     ] = Field(description="One sentence that says what happened.")
     body: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=STORY_BODY_MAX)
@@ -588,7 +596,10 @@ class Story(Record):
     title_es: FlyerTitle | None = Field(default=None, description="The title in Spanish.")
     summary_es: (
         Annotated[
-            PlainText, StringConstraints(max_length=FLYER_SUMMARY_MAX), AfterValidator(_sentence)
+            PlainText,
+            StringConstraints(max_length=FLYER_SUMMARY_MAX),
+            AfterValidator(_sentence),
+            AfterValidator(fits_summary),
         ]
         | None
     ) = Field(default=None, description="The summary in Spanish, one sentence.")
