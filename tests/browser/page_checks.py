@@ -99,3 +99,36 @@ UNREADABLE_TEXT = f"""([minimum, body]) => {{
   }}
   return problems.concat([...found.values()].slice(0, 10));
 }}"""
+
+# Every table sits in one named scroll region that the keyboard reaches and that shows its focus,
+# inside no other scroll wrapper, and keeps the text size of the page around it.
+TABLES = f"""() => {{
+  {DESCRIBE}
+  const problems = [];
+  const article = document.querySelector("article");
+  const size = article ? parseFloat(getComputedStyle(article).fontSize) : 0;
+  for (const table of document.querySelectorAll("article table")) {{
+    const region = table.parentElement;
+    const where = describe(table);
+    if (!region.matches(".cs-table[role=region][tabindex='0']")) {{
+      problems.push(`${{where}} is not in a focusable scroll region but in ${{describe(region)}}`);
+      continue;
+    }}
+    const label = region.getAttribute("aria-labelledby");
+    const named = region.getAttribute("aria-label")
+      || (label && document.getElementById(label)?.textContent.trim());
+    if (!named) problems.push(`the scroll region of ${{where}} has no name`);
+    if (region.parentElement.closest(".md-typeset__scrollwrap, .cs-table"))
+      problems.push(`the scroll region of ${{where}} is inside another scroll wrapper`);
+    const cell = table.querySelector("td, th");
+    const cellSize = cell ? parseFloat(getComputedStyle(cell).fontSize) : size;
+    if (cellSize < size * 0.9)
+      problems.push(`${{where}} shrinks its text to ${{cellSize}} px from the page's ${{size}} px`);
+    region.focus();
+    const ring = getComputedStyle(region);
+    if (document.activeElement !== region || ring.outlineStyle === "none")
+      problems.push(`the scroll region of ${{where}} shows no focus`);
+    region.blur();
+  }}
+  return problems;
+}}"""

@@ -33,7 +33,12 @@ def test_the_sweep_opens_every_page_in_both_languages_at_both_sizes(
     pages = {path.relative_to(site_dir) for path in site_dir.rglob("*.html")}
     spanish = {page for page in pages if page.parts[0] == "es"}
     assert len(spanish) * 2 == len(pages), "every page has its Spanish twin"
-    assert len(whole_site.visited) == len(pages) * len(SCREENS)
+    expected = {
+        (path.as_posix().removesuffix("index.html"), screen.name)
+        for path in pages
+        for screen in SCREENS
+    }
+    assert whole_site.visited == expected
     assert whole_site.of("load") == [], _report(whole_site.of("load"))
 
 
@@ -49,14 +54,25 @@ def test_no_page_asks_another_host_or_prints_an_error(whole_site: SweepResult) -
     assert whole_site.of("privacy") == [], _report(whole_site.of("privacy"))
 
 
-# What the negative control puts into one page: one fault for each check.
+def test_every_table_is_a_named_focusable_scroll_region_at_full_size(
+    whole_site: SweepResult, site_dir: Path
+) -> None:
+    assert whole_site.of("tables") == [], _report(whole_site.of("tables"))
+    # The check above has something to check: the site has tables, in templates and Markdown.
+    with_tables = [p for p in site_dir.rglob("*.html") if "<table" in p.read_text("utf-8")]
+    assert len(with_tables) >= 4
+
+
+# What the negative control puts into one page: faults for each check.
 FAULTS = """
 <button id="unnamed"></button>
 <div id="too-wide" style="width: 2000px">wide</div>
 <div><button id="too-small" style="display: block; width: 12px">x</button></div>
 <p id="too-fine" style="font-size: 9px">Fine print</p>
+<table id="bare-table"><tr><th>A table without its region</th></tr></table>
 <img src="http://203.0.113.1/pixel.png" alt="">
-<script>console.error("something broke")</script>
+<script>console.error("something broke"); fetch("/sitemap.xml");</script>
+<style>article.md-typeset { font-size: 14px !important }</style>
 """
 
 
@@ -68,16 +84,34 @@ def test_each_check_names_a_page_broken_on_purpose(
     broken, intact = page_urls["es-profile"], page_urls["profile"]
     page = broken_site / broken / "index.html"
     html = page.read_text("utf-8")
-    assert html.count("</article>") == 1
-    page.write_text(html.replace("</article>", FAULTS + "</article>"), "utf-8")
+    assert html.count("</article>") == 1 and html.count('name="viewport"') == 1
+    html = html.replace("</article>", FAULTS + "</article>")
+    html = html.replace(
+        'content="width=device-width,initial-scale=1"',
+        'content="width=device-width,initial-scale=1,user-scalable=no"',
+    )
+    page.write_text(html, "utf-8")
 
-    result = sweep(broken_site, [broken, intact], [PHONE])
+    result = sweep(broken_site, [broken, intact], SCREENS)
 
     assert {finding.page for finding in result.findings} == {broken}, _report(list(result.findings))
-    problems = {check: " ".join(f.problem for f in result.of(check)) for check in ("axe", "phone")}
-    assert "button-name" in problems["axe"] and "#unnamed" in problems["axe"]
-    for element in ("id=too-wide", "id=too-small", "id=too-fine"):
-        assert element in problems["phone"], problems["phone"]
-    privacy = [finding.problem for finding in result.of("privacy")]
-    assert "asked another host for http://203.0.113.1/pixel.png" in privacy
-    assert "console.error: something broke" in privacy
+    for screen in SCREENS:
+        found = [f for f in result.findings if f.screen == screen.name]
+        axe = " ".join(f.problem for f in found if f.check == "axe")
+        assert "button-name" in axe and "#unnamed" in axe, screen
+        privacy = [f.problem for f in found if f.check == "privacy"]
+        assert "asked another host for http://203.0.113.1/pixel.png" in privacy, screen
+        assert "console.error: something broke" in privacy, screen
+        assert any(p.startswith("fetched the sitemap") for p in privacy), screen
+        tables = " ".join(f.problem for f in found if f.check == "tables")
+        assert "id=bare-table" in tables, screen
+    phone = " ".join(f.problem for f in result.of("phone"))
+    for fault in (
+        "id=too-wide",
+        "id=too-small",
+        "id=too-fine",
+        "forbids zooming",
+        "content's text is 14 px",
+    ):
+        assert fault in phone, (fault, phone)
+    assert {f.screen for f in result.of("phone")} == {PHONE.name}
