@@ -57,6 +57,9 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MkDocsCo
     """The project's MkDocs settings with Material's search plugin set up as in a build, and
     the pages above added to its index."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    # mkdocs.yml reads these; whatever the caller's shell sets must not reach this test.
+    for name in ("SITE_URL", "EDIT_URI", "SHOWCASE_DATA", "REPOSITORY_URL", "SOURCE_DATE_EPOCH"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.syspath_prepend(str(ROOT / "hooks"))
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     plugin: Any = config.plugins["material/search"]
