@@ -356,7 +356,7 @@ def _start_language(config: MkDocsConfig, other: Language) -> language_builds.La
         other.folder,
         _site_url(config) + other.folder,
         config.strict,
-        scratch=base / ".cache" / "builds",
+        scratch=_cache_dir(config) / "builds",
     )
 
 
@@ -367,6 +367,10 @@ def on_build_error(error: Exception) -> None:
         _language_builds.pop().cancel()
 
 
+def _cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / config.extra.get("cache_dir", ".cache")
+
+
 def _cache(config: MkDocsConfig) -> BuildCache:
     # Keyed by the code, fonts and libraries that draw: a change to any of them draws anew.
-    return BuildCache(Path(config.config_file_path).parent / ".cache", drawing_version())
+    return BuildCache(_cache_dir(config), drawing_version())
