@@ -368,7 +368,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def _cache_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / config.extra.get("cache_dir", ".cache")
+    return Path(config.config_file_path).parent / str(config.extra.get("cache_dir", ".cache"))
 
 
 def _cache(config: MkDocsConfig) -> BuildCache:
