@@ -472,11 +472,21 @@ class SourcesFile(Record):
 _PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
+# Lower-case words joined by hyphens, then the kind of image: nothing a shell, a web server or
+# another folder could read as more than a name.
+_PHOTO_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")
+
+
 def _photo_file_name(name: str) -> str:
     if not name.lower().endswith(_PHOTO_SUFFIXES) or "/" in name or name.startswith("."):
         raise ValueError(
             "must be the name of a JPEG, PNG or WebP file in the story's own folder, "
             "e.g. `parents-meeting.jpg`"
+        )
+    if not _PHOTO_NAME.fullmatch(name):
+        raise ValueError(
+            "must be lower-case letters, digits and hyphens, then .jpg, .jpeg, .png or .webp: "
+            "rename the file, e.g. `parents-meeting.jpg`"
         )
     return name
 

@@ -15,6 +15,12 @@ _GPS_IFD = 0x8825
 
 def photo_file_problems(path: Path) -> Iterator[tuple[str, str]]:
     """(what is wrong, how to fix it) for each rule the photo file breaks."""
+    if path.is_symlink():
+        yield (
+            f"the photo `{path.name}` is a link to another file, not a photo",
+            f"upload the photo itself as `{path.name}`",
+        )
+        return
     if not path.is_file():
         yield (
             f"the photo `{path.name}` is not next to the story file",

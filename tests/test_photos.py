@@ -62,3 +62,14 @@ def test_a_file_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.jpg"
     path.write_text("these are notes, not a photo")
     assert "not a readable JPEG, PNG or WebP image" in _messages(path)
+
+
+def test_a_photo_that_is_a_link_to_another_file_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "outside" / "anything.jpg"
+    secret.parent.mkdir()
+    _photo(secret)
+    link = tmp_path / "garden.jpg"
+    link.symlink_to(secret)
+    assert "is a link to another file" in _messages(link)
+    # The control: the same photo, uploaded itself, passes.
+    assert _messages(_photo(tmp_path / "garden-itself.jpg")) == ""
