@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, real_pages
+from browser.conftest import CHROMIUM, PHONE, context_options, launch_options, real_pages
 from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import sync_playwright
@@ -76,18 +76,8 @@ def photograph(site: Path, addresses: list[str], out: Path) -> list[tuple[str, s
     """Each address that exists in `site`, photographed at phone width: (address, PNG name)."""
     taken = []
     with serve(site) as root, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
-        )
-        context = browser.new_context(
-            viewport={"width": PHONE.width, "height": PHONE.height},
-            is_mobile=True,
-            has_touch=True,
-            service_workers="block",
-        )
+        browser = playwright.chromium.launch(**launch_options())
+        context = browser.new_context(**context_options(PHONE))
         tab = context.new_page()
         for address in addresses:
             if not (site / address / "index.html").is_file():

@@ -13,7 +13,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_KINDS, SCREENS, real_pages
+from browser.conftest import (
+    CHROMIUM,
+    PAGE_KINDS,
+    SCREENS,
+    context_options,
+    launch_options,
+    real_pages,
+)
 from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import Browser, sync_playwright
@@ -27,13 +34,7 @@ def photograph(browser: Browser, address: str, pages: dict[str, str], out: Path)
     """One full-page screenshot per kind of page and screen, written to `out`."""
     written = []
     for screen in SCREENS:
-        context = browser.new_context(
-            viewport={"width": screen.width, "height": screen.height},
-            is_mobile=screen.is_phone,
-            has_touch=screen.is_phone,
-            locale="en-US",
-            service_workers="block",
-        )
+        context = browser.new_context(**context_options(screen))
         tab = context.new_page()
         for kind in PAGE_KINDS:
             response = tab.goto(address + pages[kind], wait_until="networkidle")
@@ -66,13 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         for old in out.glob("*.png"):
             old.unlink()
         with serve(site) as address, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=CHROMIUM_ARGS,
-                headless=True,
-                # As in the browser tests: nothing a page asks of another host leaves the machine.
-                proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
-            )
+            browser = playwright.chromium.launch(**launch_options())
             written = photograph(browser, address, pages, out)
             browser.close()
     print(f"{len(written)} screenshots in {out}")

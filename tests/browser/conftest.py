@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import pytest
@@ -59,6 +59,30 @@ PHONE = Screen("phone", 360, 800)
 DESKTOP = Screen("desktop", 1280, 800)
 SCREENS = (PHONE, DESKTOP)
 
+
+def launch_options() -> dict[str, Any]:
+    """How every test and script starts Debian's Chromium. Every host but this machine goes
+    through a proxy that is not there, so whatever a page asks of another host is seen and
+    fails before it leaves."""
+    return {
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+        "proxy": {"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
+    }
+
+
+def context_options(screen: Screen) -> dict[str, Any]:
+    """A browser context the size of `screen`, a phone's or a desktop's."""
+    return {
+        "viewport": {"width": screen.width, "height": screen.height},
+        "is_mobile": screen.is_phone,
+        "has_touch": screen.is_phone,
+        "locale": "en-US",
+        "service_workers": "block",
+    }
+
+
 # Every kind of page on the site, for the tests that walk through one page of each kind (the
 # skip link, the screenshots); `page_urls` picks a real page of each kind from the data. The
 # checks that only look run on every page instead (test_every_page.py).
@@ -96,14 +120,7 @@ def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            # Every host but this machine goes through a proxy that is not there, so whatever
-            # a page asks of another host is seen by the tests and fails before it leaves.
-            proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
-        )
+        browser = playwright.chromium.launch(**launch_options())
         yield browser
         browser.close()
 
@@ -187,13 +204,7 @@ def new_visit(browser: Browser, site_url: str) -> Iterator[VisitFactory]:
     contexts: list[BrowserContext] = []
 
     def open_tab(screen: Screen) -> Visit:
-        context = browser.new_context(
-            viewport={"width": screen.width, "height": screen.height},
-            is_mobile=screen.is_phone,
-            has_touch=screen.is_phone,
-            locale="en-US",
-            service_workers="block",
-        )
+        context = browser.new_context(**context_options(screen))
         contexts.append(context)
         page = context.new_page()
         page.bring_to_front()

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import Page, Request, async_playwright
 
 from browser import page_checks
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, Screen
+from browser.conftest import Screen, context_options, launch_options
 from browser.static_server import serve
 
 # Pages open at once. Two cores: more only makes each page slower.
@@ -92,14 +92,7 @@ def on_every_page(
 
 async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> list[Finding]:
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            # Every other host goes through a proxy that is not there: whatever a page asks of
-            # one is recorded and fails before it leaves the machine.
-            proxy={"server": "http://127.0.0.1:1", "bypass": "127.0.0.1"},
-        )
+        browser = await playwright.chromium.launch(**launch_options())
         queue: asyncio.Queue[tuple[int, str, Screen]] = asyncio.Queue()
         for number, (page, screen) in enumerate(jobs):
             queue.put_nowait((number, page, screen))
@@ -110,13 +103,7 @@ async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> l
             # another visit can hide a request or an error.
             while not queue.empty():
                 number, page, screen = queue.get_nowait()
-                context = await browser.new_context(
-                    viewport={"width": screen.width, "height": screen.height},
-                    is_mobile=screen.is_phone,
-                    has_touch=screen.is_phone,
-                    locale="en-US",
-                    service_workers="block",
-                )
+                context = await browser.new_context(**context_options(screen))
                 try:
                     found[number] = await check(await context.new_page(), base, page, screen)
                 finally:
