@@ -80,14 +80,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Every page links its twin in each of these; worked out once per build.
     _twin_languages[:] = [other for other in languages if other.code != _lang.code]
     data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
+    inherited = _read is not None and _read.data_dir == data_dir
     try:
-        catalog = _read.catalog if _read and _read.data_dir == data_dir else read_catalog(data_dir)
+        catalog = _read.catalog if _read and inherited else read_catalog(data_dir)
     except DataError as error:
         raise PluginError("The data has problems:\n" + str(error)) from None
-    # Citations written in the hand-written pages: checked first, shown in the page's language.
-    cited = docs_problems(Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(ARCHIVE))
-    if cited:
-        raise PluginError("The pages have problems:\n" + str(DataError(cited))) from None
+    # Citations written in the hand-written pages: checked once, by the build that read the data
+    # (its docs folder holds the other languages' too), and shown in each page's language.
+    if not inherited:
+        cited = docs_problems(
+            Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(ARCHIVE)
+        )
+        if cited:
+            raise PluginError("The pages have problems:\n" + str(DataError(cited))) from None
     config.mdx_configs.setdefault("showcase.markdown_citations", {})["language"] = _lang.code
     if _lang.code == languages[0].code:
         for notice in catalog.notices:

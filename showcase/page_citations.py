@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,17 @@ def mentions(text: str) -> Iterator[Mention]:
 
 
 def read_sources(path: Path) -> dict[str, dict[str, Any]]:
-    """The entries of `sources.yaml` by id, as plain values (checked by `showcase validate`)."""
+    """The entries of `sources.yaml` by id, as plain values (checked by `showcase validate`);
+    read again only when the file changes, not once per page that cites them."""
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _read_sources(path, changed)
+
+
+@cache
+def _read_sources(path: Path, changed: int) -> dict[str, dict[str, Any]]:
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
