@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import ARCHIVE, GOOD, copy_data
 
 from showcase.catalog import Catalog, read_catalog
 
@@ -53,6 +55,20 @@ def build_site(
         text=True,
         check=False,
     )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's own files (no virtual environment, caches, tests or output), to
+    break on purpose and build."""
+    shutil.copytree(
+        ROOT,
+        target,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "site", ".cache", "tests", "*_cache", "node_modules", "artifacts"
+        ),
+    )
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +122,14 @@ def resolve(base: str, href: str) -> str:
 @pytest.fixture(scope="session")
 def site(site_dir: Path) -> SiteReader:
     return SiteReader(site_dir)
+
+
+@pytest.fixture(scope="module")
+def good_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the good fixture data set, for tests that write story files into it."""
+    return copy_data(GOOD, tmp_path_factory.mktemp("good") / "data")
+
+
+@pytest.fixture(scope="module")
+def good_catalog(good_data: Path) -> Catalog:
+    return read_catalog(good_data, ARCHIVE)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site
+from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site, copy_project
 
 from showcase.catalog import Catalog
 from showcase.exports import data_date
@@ -108,13 +108,7 @@ def test_edit_links_open_the_file_that_made_the_page(tmp_path: Path) -> None:
 
 
 def test_a_broken_spanish_page_stops_the_build_and_says_which_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        symlinks=True,
-        ignore=shutil.ignore_patterns(".venv", ".git", "site", ".cache", "tests", "*_cache"),
-    )
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "es" / "about" / "research.md"
     page.write_text(page.read_text("utf-8") + "\n[roto](no-such-page.md)\n", "utf-8")
     result = build_site(tmp_path / "site", cwd=project)

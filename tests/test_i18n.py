@@ -69,15 +69,17 @@ def is_english(lang: str) -> bool:
     return lang.lower().split("-")[0] == "en"
 
 
-def text_not_in_english(element: Tag, lang: str = "") -> Iterator[str]:
-    """The visible text of `element`, leaving out scripts, styles and whatever is in an
-    element marked as English."""
+def text_not_in_english(
+    element: Tag, lang: str = "", skip: frozenset[str] | set[str] = UNSEEN
+) -> Iterator[str]:
+    """The visible text of `element`, leaving out the elements named in `skip` (scripts and
+    styles) and whatever is in an element marked as English."""
     lang = str(element.get("lang") or lang)
-    if element.name in UNSEEN or is_english(lang):
+    if element.name in skip or is_english(lang):
         return
     for child in element.children:
         if isinstance(child, Tag):
-            yield from text_not_in_english(child, lang)
+            yield from text_not_in_english(child, lang, skip)
         elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
             yield str(child)
 

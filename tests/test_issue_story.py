@@ -239,16 +239,6 @@ SCHOOLS = {
 }
 
 
-@pytest.fixture(scope="module")
-def good_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_data(GOOD, tmp_path_factory.mktemp("issue") / "data")
-
-
-@pytest.fixture(scope="module")
-def good_catalog(good_data: Path) -> Catalog:
-    return read_catalog(good_data, ARCHIVE)
-
-
 @settings(
     max_examples=100,
     deadline=None,

@@ -10,18 +10,18 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project
 from helpers import ARCHIVE, FIXTURES
 
 from showcase.cli import main
 from showcase.evidence import Archive, normalised
 from showcase.markdown_citations import makeExtension
-from showcase.page_citations import CITATION, docs_problems, mentions, read_sources
+from showcase.page_citations import CITATION, docs_problems, mentions, pages, read_sources
 
 PAGES = FIXTURES / "pages"
 SOURCES = read_sources(FIXTURES / "good" / "sources.yaml")
-# The hand-written pages that must cite their sources with evidence: English, and Spanish
-# once converted (docs/es).
+# The hand-written pages, English and Spanish, all of which cite their sources with evidence;
+# a test keeps this list equal to the Markdown files under docs/.
 CONVERTED = [
     "index.md",
     "about/index.md",
@@ -37,6 +37,13 @@ CONVERTED = [
     "es/about/research.md",
 ]
 HAND_WRITTEN = [ROOT / "docs" / name for name in CONVERTED]
+
+
+def test_every_hand_written_page_is_checked() -> None:
+    on_disk = {path.relative_to(ROOT / "docs").as_posix() for path in pages(ROOT / "docs")}
+    assert on_disk == set(CONVERTED)
+
+
 # A source named in the prose the way the pages name them: "(UTLA article)", "(LAUSD, CSI
 # history)", "(UTLA, 2024)", "(press release, October 2020)"…; not a name's abbreviation,
 # "Los Angeles Unified (LAUSD)", "Distrito Escolar Unificado de Los Ángeles (LAUSD)".
@@ -194,15 +201,7 @@ def test_the_built_pages_open_onto_the_words_of_every_citation(site_dir: Path) -
 
 
 def test_a_misquoted_page_stops_the_build_with_its_line(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        symlinks=True,
-        ignore=shutil.ignore_patterns(
-            ".venv", ".git", "site", ".cache", "tests", "*_cache", "node_modules", "artifacts"
-        ),
-    )
+    project = copy_project(tmp_path / "project")
     page = project / "docs" / "about" / "research.md"
     lines = page.read_text("utf-8").count("\n")
     page.write_text(

@@ -16,9 +16,10 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PreformattedString, Tag
+from bs4.element import Tag
 from conftest import ROOT
 from PIL import Image, ImageChops, ImageDraw
+from test_i18n import text_not_in_english
 
 from showcase import urls
 from showcase.catalog import Catalog
@@ -61,16 +62,9 @@ def glossary_problems(text: str) -> list[str]:
     return found
 
 
-def spanish_text(element: Tag, lang: str = "es") -> Iterator[str]:
+def spanish_text(element: Tag) -> Iterator[str]:
     """The text a reader reads in `element`, leaving out code and whatever is marked English."""
-    lang = str(element.get("lang") or lang)
-    if element.name in UNREAD or lang.lower().split("-")[0] == "en":
-        return
-    for child in element.children:
-        if isinstance(child, Tag):
-            yield from spanish_text(child, lang)
-        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-            yield str(child)
+    return text_not_in_english(element, "es", UNREAD)
 
 
 def visible_spanish(html: str) -> str:
@@ -82,7 +76,11 @@ def visible_spanish(html: str) -> str:
 
 
 def spanish_pages(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / "es").rglob("*.html"))
+    """Every Spanish page: one for each English page, so a check over them covers them all."""
+    found = sorted((site_dir / "es").rglob("*.html"))
+    english = [p for p in site_dir.rglob("*.html") if p.relative_to(site_dir).parts[0] != "es"]
+    assert len(found) == len(english) > 50, (len(found), len(english))
+    return found
 
 
 # --- The glossary -------------------------------------------------------------------------

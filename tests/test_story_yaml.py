@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ARCHIVE, GOOD, all_problems, copy_data
+from helpers import all_problems
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_schema import schema_errors
 
-from showcase.catalog import Catalog, read_catalog
+from showcase.catalog import Catalog
 from showcase.models import Story
 from showcase.new_story import write_new_story
 from showcase.story_rules import story_text_problems
@@ -133,16 +133,6 @@ def _read_back(path: Path) -> Story:
     document = read_yaml(path)
     assert document.problems == [], path.read_text("utf-8")
     return Story.model_validate(document.data)
-
-
-@pytest.fixture(scope="module")
-def good_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_data(GOOD, tmp_path_factory.mktemp("story-yaml") / "data")
-
-
-@pytest.fixture(scope="module")
-def good_catalog(good_data: Path) -> Catalog:
-    return read_catalog(good_data, ARCHIVE)
 
 
 def _answers(story: Story, lines: list[str]) -> Iterator[str]:

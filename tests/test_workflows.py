@@ -25,8 +25,8 @@ BIN = Path(sys.executable).parent
 # branch name. Inside `run:` GitHub pastes it into the script before the shell reads it.
 VISITOR_TEXT = re.compile(
     r"\$\{\{[^}]*\b(github\.event\.issue\b"
-    r"|github\.event\.comment\b"
-    r"|github\.event\.pull_request\.(title|body|head\.ref|head\.label)\b"
+    r"|github\.event\.(comment|review|review_comment|discussion)\b"
+    r"|github\.event\.pull_request\.(title|body|head\.)"
     r"|github\.event\.workflow_run\.(head_branch|display_title|head_commit)\b"
     r"|github\.head_ref\b)"
 )
@@ -37,11 +37,17 @@ def workflow_files() -> list[Path]:
 
 
 def run_scripts(workflow: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Every `run:` script of a workflow, with the job and step it belongs to."""
+    """Every script of a workflow (`run:`, and github-script's `script:`), with the job and step
+    it belongs to."""
     for job_id, job in (workflow.get("jobs") or {}).items():
         for number, step in enumerate(job.get("steps") or [], start=1):
+            where = f"{job_id}, step {number} ({step.get('name', '')})"
             if "run" in step:
-                yield f"{job_id}, step {number} ({step.get('name', '')})", str(step["run"])
+                yield where, str(step["run"])
+            # A github-script step's code is a script too.
+            script = (step.get("with") or {}).get("script")
+            if script is not None:
+                yield where, str(script)
 
 
 def actionlint(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -135,6 +141,8 @@ def test_no_visitor_text_reaches_a_shell() -> None:
         'git switch "${{ github.head_ref }}"',
         "echo '${{ github.event.pull_request.title }}'",
         "echo ${{ github.event.comment.body }}",
+        "echo ${{ github.event.review.body }}",
+        "git fetch ${{ github.event.pull_request.head.repo.clone_url }}",
     ],
 )
 def test_the_shell_check_sees_visitor_text(script: str) -> None:
@@ -154,3 +162,12 @@ def test_every_action_is_pinned_by_commit() -> None:
             ):
                 unpinned.append(f"{path.name}: {action}{comment}")
     assert not unpinned, "pin by full commit SHA with `# vX.Y.Z`:\n" + "\n".join(unpinned)
+
+
+def test_the_shell_check_reads_github_script_code_too() -> None:
+    step = {
+        "uses": "actions/github-script",
+        "with": {"script": "log(`${{ github.event.issue.body }}`)"},
+    }
+    workflow = {"jobs": {"a": {"steps": [step]}}}
+    assert any(VISITOR_TEXT.search(text) for _, text in run_scripts(workflow))
