@@ -41,6 +41,8 @@ from showcase.pages import build_site
 from showcase.previews import PREVIEW_FOOTER, PREVIEW_KICKER
 from showcase.problems import DataError
 from showcase.share import DEFAULT_PREVIEW, share_view
+from showcase.site_search import SearchIndexError
+from showcase.site_search import index as index_for_search
 from showcase.views import Link
 
 log = get_plugin_logger(__name__)
@@ -313,6 +315,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         _images.finish(Path(config.site_dir))
     while _language_builds:
         _language_builds.pop(0).finish(Path(config.site_dir))
+    # Once every language is in place: the index keeps each language's pages apart.
+    if _lang.code == _languages(config)[0].code:
+        try:
+            index_for_search(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
 
 def _publish(site: Site, site_dir: Path) -> None:
