@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 
 from babel.dates import format_date
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 
 LOCALE = Path(__file__).parent / "locale"
 CATALOGUE = "LC_MESSAGES/messages.po"
@@ -33,9 +36,7 @@ class Language:
     code: str
     name: str
     folder: str = ""
-    _messages: dict[str, str | tuple[str, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _messages: NullTranslations = field(default_factory=NullTranslations, repr=False, compare=False)
 
     @property
     def is_default(self) -> bool:
@@ -43,17 +44,15 @@ class Language:
 
     def _(self, message: str) -> str:
         """`message` in this language; with `{name}` fields, fill them with `.format()`."""
-        translated = self._messages.get(message)
-        if isinstance(translated, tuple):  # the same words also serve as a plural's singular
-            return translated[0]
-        return translated or message
+        translated = self._messages.gettext(message)
+        if translated == message:  # the same words may serve only as a plural's singular
+            return self._messages.ngettext(message, message, 1)
+        return translated
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
-        """The form of `singular`/`plural` for `count`, in this language; `%(num)d` is the count."""
-        forms = self._messages.get(singular)
-        if isinstance(forms, tuple):
-            return forms[0] if count == 1 else forms[-1]
-        return singular if count == 1 else plural
+        """The form of `singular`/`plural` for `count` that the catalogue's `Plural-Forms`
+        picks, in this language; `%(num)d` is the count."""
+        return self._messages.ngettext(singular, plural, count)
 
     def date(self, value: datetime.date) -> str:
         """April 23, 2024 · 23 de abril de 2024."""
@@ -103,26 +102,28 @@ def counterpart(url: str, here: Language, there: Language) -> str:
 
 
 def language(code: str, name: str, folder: str = "") -> Language:
-    return Language(code, name, folder, {} if code == DEFAULT else messages(code))
+    return Language(code, name, folder, NullTranslations() if code == DEFAULT else messages(code))
 
 
 @cache
-def messages(code: str) -> dict[str, str | tuple[str, ...]]:
-    """The translated strings of one language's catalogue, fuzzy and empty ones left out;
-    a plural message is kept under its singular, with its forms."""
-    with (LOCALE / code / CATALOGUE).open("rb") as file:
+def messages(code: str) -> Translations:
+    """One language's catalogue, read with Babel; fuzzy messages, empty ones and plurals with a
+    form missing are left out (they show in English), and plural forms are chosen by the
+    catalogue's own `Plural-Forms` rule."""
+    return catalogue(LOCALE / code / CATALOGUE, code)
+
+
+def catalogue(path: Path, code: str) -> Translations:
+    with path.open("rb") as file:
         catalog = read_po(file, locale=code)
-    found: dict[str, str | tuple[str, ...]] = {}
-    for message in catalog:
-        if not message.id or message.fuzzy:
-            continue
-        if isinstance(message.id, tuple | list):
-            forms = tuple(str(form) for form in message.string or ())
-            if all(forms):
-                found[str(message.id[0])] = forms
-        elif message.string:
-            found[str(message.id)] = str(message.string)
-    return found
+    for message in list(catalog):
+        forms = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        if message.id and (message.fuzzy or not all(forms)):
+            catalog.delete(message.id, message.context)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
 
 
 ENGLISH = language(DEFAULT, "English")

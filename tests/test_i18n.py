@@ -23,6 +23,7 @@ from helpers import FIXTURES, all_problems
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.evidence import default_archive
+from showcase.i18n import Language, catalogue, language
 
 ES = "es/"
 NOT_PAGES = {"404.html", ES + "404.html"}
@@ -558,3 +559,55 @@ def test_a_translated_cohort_and_school_note_show_their_spanish(
         english_page = shown(article(translated_site.page(url)))
         assert normal(english) in english_page, url
         assert normal(spanish) not in english_page, url
+
+
+# --- Plurals ------------------------------------------------------------------------------
+
+THREE_FORMS = """\
+msgid ""
+msgstr ""
+"Language: pl\\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+"(n%100<10 || n%100>=20) ? 1 : 2);\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "one school"
+msgid_plural "%(num)d schools"
+msgstr[0] "jedna szkoła"
+msgstr[1] "%(num)d szkoły"
+msgstr[2] "%(num)d szkół"
+
+msgid "half-done"
+msgid_plural "half-dones"
+msgstr[0] "zrobione"
+msgstr[1] ""
+msgstr[2] ""
+"""
+
+
+def test_plurals_follow_the_catalogues_own_plural_rule(tmp_path: Path) -> None:
+    """A language with three forms gets the one its `Plural-Forms` rule names for each count,
+    not "one, else the last"; a plural with a form left blank shows in English."""
+    path = tmp_path / "messages.po"
+    path.write_text(THREE_FORMS, encoding="utf-8")
+    polish = Language("pl", "Polski", "pl/", catalogue(path, "pl"))
+    # Written out by hand from the rule above: 1 → 0; 2-4, 22-24 → 1; 0, 5-21, 25 → 2.
+    expected = {1: "jedna szkoła", 2: "%(num)d szkoły", 4: "%(num)d szkoły", 22: "%(num)d szkoły"}
+    expected |= {0: "%(num)d szkół", 5: "%(num)d szkół", 12: "%(num)d szkół", 25: "%(num)d szkół"}
+    for count, form in expected.items():
+        assert polish.ngettext("one school", "%(num)d schools", count) == form, count
+    assert polish.ngettext("half-done", "half-dones", 3) == "half-dones"
+
+
+def test_spanish_plurals_use_the_plural_for_zero() -> None:
+    """Spanish says "0 escuelas": its catalogue's rule is `n != 1`."""
+    spanish = language("es", "Español", "es/")
+    with CATALOGUE.open("rb") as file:
+        plurals = [m for m in read_po(file, locale="es") if isinstance(m.id, tuple) and m.string]
+    assert plurals, "the Spanish catalogue has no plural message to check"
+    for message in plurals:
+        singular, plural = str(message.id[0]), str(message.id[1])
+        assert isinstance(message.string, tuple | list)
+        one, many = message.string
+        assert spanish.ngettext(singular, plural, 0) == many
+        assert spanish.ngettext(singular, plural, 1) == one
