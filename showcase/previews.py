@@ -16,8 +16,14 @@ MARGIN = 80
 # Every line of text stays inside the margins on both sides.
 LINE_WIDTH = WIDTH - 2 * MARGIN
 _BACKGROUND = (0, 121, 107)  # Material's teal, the site's primary colour
-_MUTED = 215  # grey level of the small lines: a softer white on the teal
-_PALETTE = [round(bg + (255 - bg) * level / 255) for level in range(256) for bg in _BACKGROUND]
+# The card is drawn in 16 shades from the background (0) to white (15), through a palette:
+# enough for smooth antialiased text, and a 4-bit PNG that encodes in half the time of 8 bits.
+_SHADES = 16
+_TEXT = _SHADES - 1
+_MUTED = round(215 / 255 * _TEXT)  # the small lines: a softer white on the teal
+_PALETTE = [
+    round(bg + (255 - bg) * level / _TEXT) for level in range(_SHADES) for bg in _BACKGROUND
+]
 
 
 @cache
@@ -28,18 +34,27 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
 
 def preview_png(title: str, kicker: str, footer: str) -> bytes:
     """A preview card: a small line above (kind of page), the title, the initiative below."""
-    # Drawn in greyscale (0 = background, 255 = text) and coloured through a palette: this
-    # keeps the text's antialiasing and makes a small PNG quickly.
-    image = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=255)
-    kicker_font = _font(True, _size_to_fit(kicker.upper(), True, 30, 22))
-    draw.text((MARGIN, 70), _shorten(kicker.upper(), kicker_font), font=kicker_font, fill=_MUTED)
+    image = _card(kicker, footer).copy()
+    draw = _draw(image)
     size, lines = _fit(title)
     y = 140
     for line in lines:
-        draw.text((MARGIN, y), line, font=_font(True, size), fill=255)
+        draw.text((MARGIN, y), line, font=_font(True, size), fill=_TEXT)
         y += int(size * 1.2)
+    output = io.BytesIO()
+    image.save(output, "PNG", bits=4, compress_level=1)
+    return output.getvalue()
+
+
+@cache
+def _card(kicker: str, footer: str) -> Image.Image:
+    """The card without its title: every page of a kind, in one language, shares it."""
+    image = Image.new("P", (WIDTH, HEIGHT), 0)
+    image.putpalette(_PALETTE)
+    draw = _draw(image)
+    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=_TEXT)
+    kicker_font = _font(True, _size_to_fit(kicker.upper(), True, 30, 22))
+    draw.text((MARGIN, 70), _shorten(kicker.upper(), kicker_font), font=kicker_font, fill=_MUTED)
     # The footer names the site and the initiative: longer in Spanish than the 32-point line
     # holds, so it takes the size that fits, down to 24, and then two lines.
     footer_size = _size_to_fit(footer, False, 32, 24)
@@ -50,12 +65,15 @@ def preview_png(title: str, kicker: str, footer: str) -> bytes:
     for line in footer_lines:
         draw.text((MARGIN, y), line, font=_font(False, footer_size), fill=_MUTED)
         y += int(footer_size * 1.2)
-    coloured = Image.frombytes("P", image.size, image.tobytes())
-    coloured.putpalette(_PALETTE)
-    output = io.BytesIO()
-    # Level 2 writes a PNG a fifth larger than the default 6 in less than half the time.
-    coloured.save(output, "PNG", compress_level=2)
-    return output.getvalue()
+    return image
+
+
+def _draw(image: Image.Image) -> ImageDraw.ImageDraw:
+    """A pen that antialiases on the palette image: its shades run evenly from background to
+    white, so blending two shades' numbers blends their colours."""
+    draw = ImageDraw.Draw(image)
+    draw.fontmode = "L"
+    return draw
 
 
 def _fit(title: str) -> tuple[int, list[str]]:
