@@ -73,7 +73,7 @@ screenshots: $(STAMP) $(CHROMIUM) ## Screenshots of every kind of page at phone 
 	$(BIN)/python tests/screenshots.py
 
 bench: $(STAMP) ## Build synthetic showcases of 100 to 10,000 schools and report the figures
-	$(BIN)/python -m showcase.bench $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 test: $(STAMP) $(CHROMIUM) $(VNU_JAR) lint ## Every test: data, validator, CLI, the built site, the browser
 	$(BIN)/showcase schema --check

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from showcase import bench, urls
-from showcase.bench_data import NAME_PREFIX, write_data_set
-from showcase.bench_plain import read_mkdocs_config
+from benchmarks import bench
+from benchmarks.bench_data import NAME_PREFIX, write_data_set
+from benchmarks.bench_plain import read_mkdocs_config
+from showcase import urls
 from showcase.catalog import Catalog, read_catalog
 from showcase.names import comparable_name
 

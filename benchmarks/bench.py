@@ -1,8 +1,8 @@
 """`make bench`: how our build grows with the number of schools, beside plain MkDocs.
 
 For each size N it writes a synthetic data set of N schools outside the repository
-(`showcase.bench_data`), checks it with the real validator, writes the same pages as
-hand-written Markdown (`showcase.bench_plain`), then builds ours and the plain twin turn
+(`benchmarks.bench_data`), checks it with the real validator, writes the same pages as
+hand-written Markdown (`benchmarks.bench_plain`), then builds ours and the plain twin turn
 about, each `mkdocs build` in a fresh process, and reports medians. It never imports MkDocs.
 
 Both sides publish every language: our one build of `mkdocs.yml` also builds the Spanish site
@@ -29,8 +29,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from showcase.bench_data import write_data_set
-from showcase.bench_plain import (
+from benchmarks.bench_data import write_data_set
+from benchmarks.bench_plain import (
     inherit,
     read_mkdocs_config,
     write_mkdocs_config,
@@ -110,7 +110,7 @@ class SizeResult:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m showcase.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--runs", type=int, default=3, help="builds of each; the median counts")
     parser.add_argument("--out", type=Path, help="keep data sets and sites here (not a temp dir)")

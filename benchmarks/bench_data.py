@@ -1,4 +1,4 @@
-"""Synthetic showcases of any size, written in the real data format for `showcase.bench`.
+"""Synthetic showcases of any size, written in the real data format for `benchmarks.bench`.
 
 Every generated name starts with "Synthetic", so no generated school can collide with a real
 one, and every text is plain enough to pass the validator's safety rules. The same seed

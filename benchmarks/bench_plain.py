@@ -1,4 +1,4 @@
-"""The plain twin of a showcase for `showcase.bench`: the same pages as hand-written Markdown.
+"""The plain twin of a showcase for `benchmarks.bench`: the same pages as hand-written Markdown.
 
 Each page carries the text, tables and lists that our templates show for it, written the way
 a person would write them by hand, and the project is built by plain MkDocs with the same
