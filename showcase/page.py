@@ -76,6 +76,13 @@ def crumbs(lang: Language, *links: Link) -> tuple[Link, ...]:
     return tuple(Link(link.url, lang._(link.text)) for link in links)
 
 
+def paged_title(title: str, number: int, lang: Language) -> str:
+    """The title of page `number` of a listing whose first page is called `title`."""
+    if number == 1:
+        return title
+    return lang._("{title} — page {number}").format(title=title, number=number)
+
+
 def section_index(section: Link, lang: Language, **page: Any) -> Page:
     """The index page of a section of the navigation (Schools, Cohorts…)."""
     return Page(
