@@ -18,8 +18,8 @@ from showcase.page import Site
 from showcase.page_kinds.cohorts import cohort_pages, cohorts_page
 from showcase.page_kinds.open_data import data_page
 from showcase.page_kinds.pillars import pillar_pages, pillars_page
-from showcase.page_kinds.schools import directory_page, school_pages
-from showcase.page_kinds.weeks import story_pages, week_pages, weeks_page
+from showcase.page_kinds.schools import directory_pages, school_pages
+from showcase.page_kinds.weeks import story_pages, week_pages, weeks_pages
 from showcase.published import published_files
 from showcase.views import Figure, Link, Sources, disagreement_views, pillar_link, story_card
 
@@ -36,11 +36,11 @@ def build_site(
     visitors are invited to send what a profile lacks)."""
     data = data_files(catalog, as_of)
     pages = [
-        directory_page(catalog, lang),
+        *directory_pages(catalog, lang),
         *school_pages(catalog, lang, repository),
         cohorts_page(catalog, lang),
         *cohort_pages(catalog, lang),
-        weeks_page(catalog, lang),
+        *weeks_pages(catalog, lang),
         *week_pages(catalog, lang),
         *story_pages(catalog, lang),
         pillars_page(catalog, lang),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import Language, Text
-from showcase.models import Cohort
-from showcase.page import COHORTS, HOME, Page, View, crumbs, section_index
+from showcase.models import Cohort, School
+from showcase.page import COHORTS, HOME, Page, View, crumbs, paged_title, section_index
+from showcase.paging import PageNav, page_nav, paginate
 from showcase.views import (
     DISAGREEMENTS_ANCHOR,
     Link,
@@ -47,27 +49,53 @@ def cohorts_page(catalog: Catalog, lang: Language) -> Page:
 
 
 def cohort_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    """Each cohort's page, and its list of schools continued 48 a page."""
     for cohort in catalog.cohorts.values():
         description = lang.text(cohort.description, cohort.description_es)
-        yield Page(
-            url=urls.cohort(cohort.id),
-            title=f"{cohort_name(cohort, lang)} ({cohort.started})",
-            template="cohort.html",
-            description=description.text,
-            view=partial(_cohort_view, catalog, cohort, lang, description),
-            breadcrumbs=crumbs(lang, HOME, COHORTS),
-            edit_path="data/cohorts.yaml",
-            in_nav=True,
-            nav_section=lang._(COHORTS.text),
-        )
+        first = urls.cohort(cohort.id)
+        title = f"{cohort_name(cohort, lang)} ({cohort.started})"
+        pages = paginate(catalog.schools_by_cohort.get(cohort.id, []))
+        for number, schools in enumerate(pages, 1):
+            nav = page_nav(
+                lang._("Pages of this cohort's schools"),
+                number,
+                len(pages),
+                partial(urls.listing_page, first),
+            )
+            page: dict[str, Any] = {
+                "url": urls.listing_page(first, number),
+                "title": paged_title(title, number, lang),
+                "template": "cohort.html",
+                "description": description.text,
+                "edit_path": "data/cohorts.yaml",
+            }
+            if number == 1:
+                yield Page(
+                    **page,
+                    view=partial(_cohort_view, catalog, cohort, lang, description, schools, nav),
+                    breadcrumbs=crumbs(lang, HOME, COHORTS),
+                    in_nav=True,
+                    nav_section=lang._(COHORTS.text),
+                )
+            else:
+                yield Page(
+                    **page,
+                    view=partial(_more_schools_view, catalog, cohort, lang, schools, nav),
+                    breadcrumbs=(*crumbs(lang, HOME, COHORTS), Link(first, title)),
+                )
 
 
-def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: Text) -> View:
+def _cohort_view(
+    catalog: Catalog,
+    cohort: Cohort,
+    lang: Language,
+    description: Text,
+    schools: tuple[School, ...],
+    nav: PageNav,
+) -> View:
     sources = Sources(catalog, lang)
-    schools = catalog.schools_by_cohort.get(cohort.id, [])
-    view = {
-        "cohort": cohort,
-        "name": cohort_name(cohort, lang),
+    view = _more_schools_view(catalog, cohort, lang, schools, nav) | {
+        "first": True,
         "description": description,
         "added": [sources.count(n) for n in cohort.schools_added],
         "total": [sources.count(n) for n in cohort.total_designated],
@@ -75,7 +103,20 @@ def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: 
         "disagreements": disagreement_views(
             sources, catalog.disagreements_by_page.get(urls.cohort(cohort.id), [])
         ),
-        "schools": [school_card(catalog, s, lang) for s in schools],
     }
     evidence = sources.evidence(cohort.sources)
     return view | {"evidence": evidence, "sources": sources.all()}
+
+
+def _more_schools_view(
+    catalog: Catalog, cohort: Cohort, lang: Language, schools: tuple[School, ...], nav: PageNav
+) -> View:
+    """What every page of a cohort shows: its name and one page of its schools."""
+    return {
+        "first": False,
+        "cohort": cohort,
+        "name": cohort_name(cohort, lang),
+        "school_total": len(catalog.schools_by_cohort.get(cohort.id, [])),
+        "schools": [school_card(catalog, s, lang) for s in schools],
+        "pager": nav,
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from markupsafe import escape
 
@@ -11,13 +12,15 @@ from showcase import urls
 from showcase.catalog import Catalog
 from showcase.i18n import Language
 from showcase.models import LEVEL_TITLES, PILLAR_TITLES, Level, Pillar, School
-from showcase.page import HOME, SCHOOLS, Page, View, crumbs, section_index
+from showcase.page import HOME, SCHOOLS, Page, View, crumbs, paged_title, section_index
+from showcase.paging import PageNav, page_nav, paginate
 from showcase.views import (
     NOT_RECORDED,
     Detail,
     FilterOption,
     Invitation,
     Link,
+    SchoolCard,
     Sources,
     cohort_name,
     disagreement_views,
@@ -27,31 +30,69 @@ from showcase.views import (
 )
 
 
-def directory_page(catalog: Catalog, lang: Language) -> Page:
+def directory_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    """The directory, 48 schools a page: `schools/`, `schools/page/2/`…"""
+    _ = lang._
+    pages = paginate(list(catalog.schools.values()))
+    filters = _directory_filters(catalog, lang)
+    description = _("The {count} schools profiled in the showcase, from its sources.").format(
+        count=len(catalog.schools)
+    )
+    for number, schools in enumerate(pages, 1):
+        url = urls.listing_page(urls.SCHOOLS, number)
+        nav = page_nav(
+            _("Pages of the school list"),
+            number,
+            len(pages),
+            partial(urls.listing_page, urls.SCHOOLS),
+        )
+        page: dict[str, Any] = {
+            "url": url,
+            "title": paged_title(_("Schools"), number, lang),
+            "template": "directory.html",
+            "description": description,
+            "view": partial(_directory_view, catalog, schools, nav, filters, lang, url),
+        }
+        if number == 1:
+            yield section_index(SCHOOLS, lang, **page)
+        else:
+            yield Page(**page, breadcrumbs=crumbs(lang, HOME, SCHOOLS))
+
+
+def _directory_filters(catalog: Catalog, lang: Language) -> View:
     _ = lang._
     cohorts = [FilterOption(c.id, cohort_name(c, lang)) for c in catalog.cohorts.values()]
     if any(not s.cohorts for s in catalog.schools.values()):
         cohorts.append(FilterOption("none", _("Cohort not given in the sources")))
     levels = {s.level for s in catalog.schools.values()}
     districts = sorted({s.local_district for s in catalog.schools.values() if s.local_district})
-    return section_index(
-        SCHOOLS,
-        lang,
-        url=urls.SCHOOLS,
-        title=_("Schools"),
-        template="directory.html",
-        description=_("The {count} schools profiled in the showcase, from its sources.").format(
-            count=len(catalog.schools)
-        ),
-        view=lambda: {
-            "schools": [school_card(catalog, s, lang) for s in catalog.schools.values()],
-            "cohorts": cohorts,
-            "levels": [FilterOption(lv.value, _(LEVEL_TITLES[lv])) for lv in Level if lv in levels]
-            + ([FilterOption("unknown", _(NOT_RECORDED))] if None in levels else []),
-            "pillars": [FilterOption(p.value, _(PILLAR_TITLES[p])) for p in Pillar],
-            "districts": [FilterOption(d, d) for d in districts],
-        },
-    )
+    return {
+        "cohorts": cohorts,
+        "levels": [FilterOption(lv.value, _(LEVEL_TITLES[lv])) for lv in Level if lv in levels]
+        + ([FilterOption("unknown", _(NOT_RECORDED))] if None in levels else []),
+        "pillars": [FilterOption(p.value, _(PILLAR_TITLES[p])) for p in Pillar],
+        "districts": [FilterOption(d, d) for d in districts],
+        # Without JavaScript there is no filter: each cohort's own pages list its schools.
+        "cohort_pages": [
+            Link(urls.cohort(c.id), cohort_name(c, lang)) for c in catalog.cohorts.values()
+        ],
+    }
+
+
+def _directory_view(
+    catalog: Catalog,
+    schools: tuple[School, ...],
+    nav: PageNav,
+    filters: View,
+    lang: Language,
+    url: str,
+) -> View:
+    return filters | {
+        "schools": [school_card(catalog, s, lang) for s in schools],
+        "total": len(catalog.schools),
+        "pager": nav,
+        "search_bundle": urls.root_file(url, lang.folder, urls.SEARCH_BUNDLE),
+    }
 
 
 def school_pages(catalog: Catalog, lang: Language, repository: str = "") -> Iterator[Page]:
@@ -116,6 +157,7 @@ def _school_view(
     missing += [_("Programs and partners")] if not school.programs else []
     missing += [_("Assets and Needs Assessment priorities")] if not school.ana_priorities else []
     stories = catalog.stories_by_school.get(school.slug, [])
+    card = school_card(catalog, school, lang)
     # The lead says what the school is and which cohorts list it: its own sources and its
     # listings' stand behind it.
     cited = [*school.sources, *(c for listing in school.cohorts for c in listing.sources)]
@@ -135,6 +177,9 @@ def _school_view(
         "programs": pillar_groups(sources, school.programs),
         "ana_priorities": pillar_groups(sources, school.ana_priorities),
         "stories": [story_card(catalog, s, lang) for s in stories],
+        # What the directory's filters find it by, and what its card there shows.
+        "card": card,
+        "search_filters": search_filters(card),
         "sources": sources.all(),
         "invitation": _invitation(school, missing, lang, repository),
     }
@@ -152,6 +197,22 @@ def _invitation(
     url = urls.profile_form(repository, title, answers)
     text = _("Not yet in our sources: {fields}.").format(fields=", ".join(missing))
     return Invitation(text, Link(url, _("Help complete this profile")))
+
+
+SCHOOL_KIND = "school"
+
+
+def search_filters(card: SchoolCard) -> tuple[tuple[str, str], ...]:
+    """The search index's filters for a school's profile, as (filter, value): one for each
+    choice of the directory that finds it, each an id, never a word a translation changes."""
+    chosen = (
+        ("kind", (SCHOOL_KIND,)),
+        ("cohort", tuple(card.cohort_ids.split())),
+        ("level", (card.level_id,)),
+        ("pillar", tuple(card.pillar_ids.split())),
+        ("district", (card.district,)),
+    )
+    return tuple((name, value) for name, values in chosen for value in values)
 
 
 def _school_summary(catalog: Catalog, school: School, lang: Language) -> str:
