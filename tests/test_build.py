@@ -140,6 +140,25 @@ def test_the_callers_environment_does_not_change_the_test_build(
     assert moved.returncode == 0
 
 
+def reproducible_files(site: Path) -> list[Path]:
+    """Every file of a built site but the search bundle's filter index and the two files that
+    name it: Pagefind (1.5.2) writes a filter's values, and the filters, in a different order at
+    each run (Pagefind/pagefind#638), so their bytes and hashed names differ."""
+    bundle = site / "pagefind"
+    return [
+        path
+        for path in site.rglob("*")
+        if path.is_file()
+        and not (
+            path.is_relative_to(bundle / "filter")
+            or (
+                path.parent == bundle
+                and (path.suffix == ".pf_meta" or path.name == "pagefind-entry.json")
+            )
+        )
+    ]
+
+
 def test_two_builds_of_the_same_data_are_the_same_byte_for_byte(
     site_dir: Path, tmp_path: Path
 ) -> None:
@@ -147,8 +166,8 @@ def test_two_builds_of_the_same_data_are_the_same_byte_for_byte(
     # From nothing: an empty cache, so every preview and QR code is drawn again and compared.
     result = build_site(again, SHOWCASE_CACHE=str(tmp_path / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
-    first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    first = {p.relative_to(site_dir): p.read_bytes() for p in reproducible_files(site_dir)}
+    second = {p.relative_to(again): p.read_bytes() for p in reproducible_files(again)}
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
 
