@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import SiteReader, resolve
 
+from benchmarks.bench_data import write_data_set
 from showcase import urls
-from showcase.bench_data import write_data_set
 from showcase.catalog import Catalog, read_catalog
 from showcase.i18n import ENGLISH, language
 from showcase.models import Pillar
