@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
@@ -46,8 +46,9 @@ def pillars_page(catalog: Catalog, lang: Language) -> Page:
     )
 
 
-SCHOOLS_PART = "schools/"
-STORIES_PART = "stories/"
+# The names of a pillar's two lists, in the addresses of their later pages.
+SCHOOLS_PART = "schools"
+STORIES_PART = "stories"
 
 
 def pillar_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
@@ -84,13 +85,13 @@ def pillar_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
         )
         trail = (*crumbs(lang, HOME, PILLARS), Link(first, title))
         for part, listing, heading in (
-            ("schools", schools, _("{pillar}: schools")),
-            ("stories", stories, _("{pillar}: stories")),
+            (SCHOOLS_PART, schools, _("{pillar}: schools")),
+            (STORIES_PART, stories, _("{pillar}: stories")),
         ):
             for number, (items, nav) in enumerate(listing[1:], 2):
                 yield Page(
                     **page,
-                    url=urls.listing_page(first, number, f"{part}/"),
+                    url=_address(first, part)(number),
                     title=paged_title(heading.format(pillar=title), number, lang),
                     view=partial(_more_view, catalog, pillar, lang, part, items, nav),
                     breadcrumbs=trail,
@@ -102,11 +103,15 @@ def _listing(
 ) -> list[tuple[tuple[T, ...], PageNav]]:
     """`items` in pages, each with its navigation."""
     pages = paginate(items)
-    address = partial(urls.listing_page, first, part=part)
     return [
-        (chunk, page_nav(label, number, len(pages), address))
+        (chunk, page_nav(label, number, len(pages), _address(first, part)))
         for number, chunk in enumerate(pages, 1)
     ]
+
+
+def _address(first: str, part: str) -> Callable[[int], str]:
+    """The address of each page of the pillar's list `part`."""
+    return partial(urls.listing_page, first, part=f"{part}/")
 
 
 def _pillar_view(
@@ -148,7 +153,7 @@ def _more_view(
 ) -> View:
     """A later page of one of a pillar's lists: `part` is "schools" or "stories"."""
     view = _totals(catalog, pillar, lang) | {"first": False, "part": part}
-    if part == "schools":
+    if part == SCHOOLS_PART:
         cards = [school_card(catalog, s, lang) for s in items if isinstance(s, School)]
         return view | {"schools": cards, "school_pager": nav}
     stories = [story_card(catalog, s, lang) for s in items if isinstance(s, Story)]
