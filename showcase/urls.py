@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from showcase.models import Pillar
+from showcase.data.models import Pillar
 
 HOME = ""
 SCHOOLS = "schools/"

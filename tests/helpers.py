@@ -17,10 +17,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.evidence import Archive
-from showcase.load import load_data
-from showcase.problems import Problem
-from showcase.validate import check_references
+from showcase.data.evidence import Archive
+from showcase.data.load import load_data
+from showcase.data.problems import Problem
+from showcase.data.validate import check_references
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"

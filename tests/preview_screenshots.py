@@ -20,7 +20,7 @@ from conftest import ROOT, build_site
 from playwright.sync_api import sync_playwright
 
 from showcase import urls
-from showcase.catalog import Catalog, read_catalog
+from showcase.data.catalog import Catalog, read_catalog
 
 # A preview is for a reviewer to look at; past this many pages, a full review is needed anyway.
 MAX_PAGES = 24

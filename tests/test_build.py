@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site, copy_project
 
-from showcase.catalog import Catalog
-from showcase.exports import data_date
+from showcase.data.catalog import Catalog
+from showcase.publish.exports import data_date
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 

@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project
 from helpers import ARCHIVE, FIXTURES
 
-from showcase.cli import main
-from showcase.evidence import Archive, normalised
-from showcase.markdown_citations import makeExtension
-from showcase.page_citations import CITATION, docs_problems, mentions, pages, read_sources
+from showcase.data.evidence import Archive, normalised
+from showcase.markdown.citations import makeExtension
+from showcase.markdown.page_citations import CITATION, docs_problems, mentions, pages, read_sources
+from showcase.tools.cli import main
 
 PAGES = FIXTURES / "pages"
 SOURCES = read_sources(FIXTURES / "good" / "sources.yaml")

@@ -10,8 +10,8 @@ import yaml
 from conftest import ROOT, SiteReader
 
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.models import School
+from showcase.data.catalog import Catalog
+from showcase.data.models import School
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "profile.yml"
 BLANKS = ("Not yet recorded", "Aún no registrado")

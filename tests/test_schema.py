@@ -16,7 +16,7 @@ from helpers import FIXTURES, GOOD, Case, cases
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.validators import validator_for
 
-from showcase.schema import SCHEMAS, schema_texts, stale_schemas
+from showcase.data.schema import SCHEMAS, schema_texts, stale_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = REPO / "schema"

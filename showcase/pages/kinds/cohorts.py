@@ -1,0 +1,81 @@
+"""The cohort timeline and one page per cohort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from showcase import urls
+from showcase.data.catalog import Catalog
+from showcase.data.models import Cohort
+from showcase.i18n import Language, Text
+from showcase.pages.page import COHORTS, HOME, Page, View, crumbs, section_index
+from showcase.pages.views import (
+    DISAGREEMENTS_ANCHOR,
+    Link,
+    Sources,
+    cohort_name,
+    disagreement_views,
+    school_card,
+)
+
+
+def cohorts_page(catalog: Catalog, lang: Language) -> Page:
+    _ = lang._
+    sources = Sources(catalog, lang)
+    rows = [
+        {
+            "cohort": Link(urls.cohort(c.id), cohort_name(c, lang)),
+            "started": c.started,
+            "added": [sources.count(n) for n in c.schools_added],
+            "total": [sources.count(n) for n in c.total_designated],
+            "named": len(catalog.schools_by_cohort.get(c.id, [])),
+            "disagreements": len(catalog.disagreements_by_page.get(urls.cohort(c.id), [])),
+            "disagreements_url": urls.at(urls.cohort(c.id), DISAGREEMENTS_ANCHOR),
+        }
+        for c in sorted(catalog.cohorts.values(), key=lambda c: c.started)
+    ]
+    return section_index(
+        COHORTS,
+        lang,
+        url=urls.COHORTS,
+        title=_("Cohorts"),
+        template="cohorts.html",
+        description=_("How the LAUSD Community Schools Initiative grew, cohort by cohort."),
+        make_view=lambda: {"rows": rows, "sources": sources.all()},
+    )
+
+
+def cohort_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
+    for cohort in catalog.cohorts.values():
+        description = lang.text(cohort.description, cohort.description_es)
+        yield Page(
+            url=urls.cohort(cohort.id),
+            title=f"{cohort_name(cohort, lang)} ({cohort.started})",
+            template="cohort.html",
+            description=description.text,
+            make_view=partial(_cohort_view, catalog, cohort, lang, description),
+            breadcrumbs=crumbs(lang, HOME, COHORTS),
+            edit_path="data/cohorts.yaml",
+            in_nav=True,
+            nav_section=lang._(COHORTS.text),
+        )
+
+
+def _cohort_view(catalog: Catalog, cohort: Cohort, lang: Language, description: Text) -> View:
+    sources = Sources(catalog, lang)
+    schools = catalog.schools_by_cohort.get(cohort.id, [])
+    view = {
+        "cohort": cohort,
+        "name": cohort_name(cohort, lang),
+        "description": description,
+        "added": [sources.count(n) for n in cohort.schools_added],
+        "total": [sources.count(n) for n in cohort.total_designated],
+        "funding": [sources.fact(f) for f in cohort.funding],
+        "disagreements": disagreement_views(
+            sources, catalog.disagreements_by_page.get(urls.cohort(cohort.id), [])
+        ),
+        "schools": [school_card(catalog, s, lang) for s in schools],
+    }
+    evidence = sources.evidence(cohort.sources)
+    return view | {"evidence": evidence, "sources": sources.all()}
