@@ -109,7 +109,7 @@ def copy_with(tmp_path: Path, name: str, replace: str, by: str) -> Path:
 def test_there_are_workflows() -> None:
     names = {path.name for path in workflow_files()}
     assert {"checks.yml", "deploy.yml", "story-from-issue.yml"} <= names
-    assert {"preview-build.yml", "preview-comment.yml"} <= names
+    assert {"preview-build.yml", "preview-comment.yml", "preview-prune.yml"} <= names
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -285,6 +285,9 @@ def test_each_write_token_is_given_to_one_job() -> None:
         "publish": {"actions": "read", "contents": "write", "pull-requests": "read"},
         "comment": {"actions": "read", "pull-requests": "write"},
     }
+    prune = load("preview-prune.yml")
+    assert prune["permissions"] == {}
+    assert prune["jobs"]["prune"]["permissions"] == {"contents": "write", "pull-requests": "read"}
     story = load("story-from-issue.yml")
     assert story["jobs"]["start"]["permissions"] == {"actions": "write"}
     assert [j for j, job in story["jobs"].items() if "actions" in job["permissions"]] == ["start"]
@@ -320,3 +323,15 @@ def test_a_story_pull_request_gets_its_checks_and_its_preview() -> None:
     assert "workflow_dispatch" in checks["on"]
     condition = load("preview-comment.yml")["jobs"]["publish"]["if"]
     assert "workflow_dispatch" in condition and "pull_request" in condition
+
+
+def test_pruning_keeps_open_pull_requests_and_loses_no_new_preview() -> None:
+    """The prune rewrites the branch from the numbers of open pull requests alone (it checks
+    out nothing), and its forced push fails if a preview was pushed in the meantime."""
+    prune = load("preview-prune.yml")
+    steps = prune["jobs"]["prune"]["steps"]
+    assert [step.get("uses") for step in steps] == [None]
+    script = step_named(prune, "prune", "Rewrite the previews branch")["run"]
+    assert "gh pr list --state open" in script
+    assert f'--force-with-lease="refs/heads/{BRANCH}:$fetched"' in script
+    assert f'"$commit:refs/heads/{BRANCH}"' in script
