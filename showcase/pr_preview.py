@@ -178,13 +178,13 @@ def comment_body(
             "The pages this pull request adds or changes, at phone width (360 px), in English "
             "and Spanish. Click a screenshot to see it whole.",
             "",
-            "| Page | English | Español |",
+            "| Page | English | Spanish |",
             "| --- | --- | --- |",
         ]
         for page in preview.pages:
             cells = [
                 _image(page.english, folder, "in English"),
-                _image(page.spanish, folder, "en español"),
+                _image(page.spanish, folder, "in Spanish"),
             ]
             lines.append(f"| `/{page.address}` | {cells[0]} | {cells[1]} |")
     if preview.refused:

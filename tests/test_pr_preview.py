@@ -52,13 +52,13 @@ def test_each_page_shows_in_both_languages_side_by_side(tmp_path: Path) -> None:
     preview = read_preview(folder)
     body = comment_body(preview, SHA, "success", IMAGES, RUN)
     assert body.startswith(MARKER + "\n")
-    assert "| Page | English | Español |\n| --- | --- | --- |\n" in body
+    assert "| Page | English | Spanish |\n| --- | --- | --- |\n" in body
     rows = [line for line in body.splitlines() if line.startswith("| `/")]
     assert [row.split(" | ")[0] for row in rows] == ["| `/stories/a/`", "| `/schools/b/`"]
     base = f"{IMAGES}/pr-12/{SHA}"
     assert table_images(rows[0]) == [
         (f"{base}/stories-a.png", "/stories/a/ in English, at phone width"),
-        (f"{base}/es-stories-a.png", "/es/stories/a/ en español, at phone width"),
+        (f"{base}/es-stories-a.png", "/es/stories/a/ in Spanish, at phone width"),
     ]
     assert "left out" not in body
     assert RUN in body
