@@ -31,6 +31,8 @@ BRANCH = "previews"
 SPANISH = "es/"
 MAX_PAGES = 48
 MAX_PNG_BYTES = 8_000_000
+# What one pull request may add to the branch at the most.
+MAX_TOTAL_BYTES = 40_000_000
 MAX_LIST_BYTES = 64_000
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 ADDRESS = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,80}/){0,6}")
@@ -92,7 +94,7 @@ def read_preview(artifact: Path) -> Preview:
         return Preview(number, (), 0)
     lines = listing.read_bytes().decode("utf-8", errors="replace").splitlines()
     shots: list[Screenshot] = []
-    refused = 0
+    refused = total = 0
     for line in lines:
         address, _, name = line.partition(" ")
         valid = (
@@ -101,10 +103,12 @@ def read_preview(artifact: Path) -> Preview:
             and name == screenshot_name(address)
             and _is_png(folder / name)
             and len(shots) < MAX_PAGES
+            and total + (folder / name).lstat().st_size <= MAX_TOTAL_BYTES
             and all(shot.address != address for shot in shots)
         )
         if valid:
             shots.append(Screenshot(address, name))
+            total += (folder / name).lstat().st_size
         elif line.strip():
             refused += 1
     return Preview(number, _pair(shots), refused)

@@ -131,6 +131,15 @@ def test_too_many_pages_are_cut(tmp_path: Path) -> None:
     assert preview.refused == 3
 
 
+def test_the_screenshots_together_have_a_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pr_preview, "MAX_TOTAL_BYTES", 2 * len(PNG) + 1)
+    preview = read_preview(artifact(tmp_path, ["a/", "es/a/", "b/"]))
+    assert [(p.address, p.spanish is not None) for p in preview.pages] == [("a/", True)]
+    assert preview.refused == 1
+
+
 @pytest.mark.parametrize("number", ["", "12; rm -rf /", "-1", "0", "1e3", "99999999999"])
 def test_a_pull_request_number_must_be_a_number(tmp_path: Path, number: str) -> None:
     with pytest.raises(UnusableArtifactError):
