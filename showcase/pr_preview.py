@@ -160,7 +160,7 @@ def stage(preview: Preview, artifact: Path, sha: str, out: Path) -> list[Path]:
 
 
 def comment_body(
-    preview: Preview | None,
+    preview: Preview,
     sha: str,
     conclusion: str,
     images: str,
@@ -171,7 +171,7 @@ def comment_body(
     (`https://github.com/<repo>/raw/previews`); `run` the build's run, `site` its site artifact.
     """
     lines = [MARKER, f"### Preview of {sha[:7]}", ""]
-    if conclusion != "success" or preview is None:
+    if conclusion != "success":
         lines.append(f"The preview could not be built ({escape(conclusion)}): see the run, {run}")
         return "\n".join(lines) + "\n"
     if not preview.pages:
@@ -192,7 +192,11 @@ def comment_body(
             ]
             lines.append(f"| `/{page.address}` | {cells[0]} | {cells[1]} |")
     if preview.refused:
-        lines += ["", f"{preview.refused} screenshot(s) left out: not a page of the site."]
+        lines += [
+            "",
+            f"{preview.refused} screenshot(s) left out: not a page of the site, not a PNG, "
+            "or too big.",
+        ]
     lines.append("")
     site_line = f"The whole built site is the **site** artifact of the run: {site or run}"
     lines += [site_line + " (a zip file; open it while signed in to GitHub)."]
