@@ -324,6 +324,7 @@ def test_a_story_pull_request_gets_its_checks_and_its_preview() -> None:
     assert "workflow_dispatch" in checks["on"]
     condition = load("preview-comment.yml")["jobs"]["publish"]["if"]
     assert "workflow_dispatch" in condition and "pull_request" in condition
+    assert "conclusion != 'cancelled'" in condition
 
 
 def test_pruning_keeps_open_pull_requests_and_loses_no_new_preview() -> None:
