@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from preview_screenshots import changed_pages, screenshot_name
+from preview_screenshots import changed_pages
 
 from showcase import urls
 from showcase.data.catalog import Catalog
+from showcase.tools.pr_preview import screenshot_name
 
 
 def test_a_story_shows_on_its_page_and_its_schools(catalog: Catalog) -> None:

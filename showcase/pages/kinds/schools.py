@@ -149,7 +149,7 @@ def _invitation(
     _ = lang._
     answers = {"school": f"{school.name} ({school.slug})", "missing": "\n".join(missing)}
     title = _("Profile: {name}").format(name=school.name)
-    url = urls.profile_form(repository, title, answers)
+    url = urls.profile_form(repository, lang.code, title, answers)
     text = _("Not yet in our sources: {fields}.").format(fields=", ".join(missing))
     return Invitation(text, Link(url, _("Help complete this profile")))
 
