@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from showcase.pages.views import human_date, story_date
 
 from showcase import urls
 from showcase.data.catalog import Catalog
@@ -34,6 +33,7 @@ from showcase.data.models import (
     source_ids,
 )
 from showcase.data.models import WeekOfAction as Week
+from showcase.pages.views import human_date, story_date
 
 NOT_RECORDED = "*Not yet recorded*"
 # Our own keys in mkdocs.yml, which plain MkDocs has no use for.
