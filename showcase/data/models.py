@@ -21,6 +21,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -124,7 +125,23 @@ def _pillar_from_any_spelling(value: Any) -> Any:
     return value
 
 
-PillarName = Annotated[Pillar, BeforeValidator(_pillar_from_any_spelling)]
+def _title_case(words: str) -> str:
+    return " ".join(w if w == "and" else w.capitalize() for w in words.split())
+
+
+# What an editor's schema offers: the slug, or a pillar's name as the sources write it.
+PILLAR_SPELLINGS = sorted(
+    {p.value for p in Pillar}
+    | set(PILLAR_TITLES.values())
+    | set(PILLAR_VARIANTS)
+    | {_title_case(v) for v in PILLAR_VARIANTS}
+)
+
+PillarName = Annotated[
+    Pillar,
+    BeforeValidator(_pillar_from_any_spelling),
+    WithJsonSchema({"type": "string", "enum": PILLAR_SPELLINGS}),
+]
 
 
 class Level(Choice):
