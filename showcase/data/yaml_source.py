@@ -35,6 +35,19 @@ _FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$")
 _STANDARD_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary"}
 
 
+def reads_as_text(text: str) -> bool:
+    """Whether `text`, written as a plain (unquoted) scalar, is read here as that same text and
+    not as a null, a boolean (YAML 1.2's or 1.1's), a number or an octal-looking refusal."""
+    return not (
+        text in _NULLS
+        or text in _BOOLS
+        or _YAML11_BOOLS.match(text)
+        or _OCTAL_LOOKING.match(text)
+        or _INT.match(text)
+        or _FLOAT.match(text)
+    )
+
+
 class LineMap(Mapping[Loc, int]):
     """The line of every value of a YAML file, keyed by its path.
 

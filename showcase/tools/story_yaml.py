@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from showcase.data.models import Story
-from showcase.data.yaml_source import _BOOLS, _FLOAT, _INT, _NULLS, _OCTAL_LOOKING, _YAML11_BOOLS
+from showcase.data.yaml_source import reads_as_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/story.schema.json\n"
 _BLOCK_FIELDS = ("body", "body_es")
@@ -43,15 +43,7 @@ _StoryDumper.yaml_implicit_resolvers = {
 def _reads_as_text(text: str) -> bool:
     """Whether our reader (`yaml_source`), and an editor's, take `text`, written plain, as
     that same text."""
-    return not (
-        text in _NULLS
-        or text in _BOOLS
-        or _YAML11_BOOLS.match(text)
-        or _OCTAL_LOOKING.match(text)
-        or _INT.match(text)
-        or _FLOAT.match(text)
-        or _YAML12_NUMBER.match(text)
-    )
+    return reads_as_text(text) and not _YAML12_NUMBER.match(text)
 
 
 def _style(text: str, wanted: str | None) -> str | None:
