@@ -28,10 +28,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
 from showcase.data.catalog import Catalog, read_catalog
-from showcase.data.evidence import Archive
+from showcase.data.evidence import Archive, default_archive
 from showcase.data.problems import DataError
 from showcase.i18n import ENGLISH, Language, counterpart, language
-from showcase.markdown.citations import ARCHIVE, PROJECT_SOURCES
 from showcase.markdown.page_citations import docs_problems, read_sources
 from showcase.pages.notices import with_english_data_note
 from showcase.pages.page import DISAGREEMENTS_MARK, Page, Site
@@ -46,6 +45,12 @@ from showcase.publish.site_search import SearchIndexError
 from showcase.publish.site_search import index as index_for_search
 
 log = get_plugin_logger(__name__)
+# The project this hook belongs to, wherever the package is installed. The hand-written pages
+# cite the project's sources, whatever data folder the generated pages are built from (tests
+# and the benchmark use others).
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_SOURCES = PROJECT / "data" / "sources.yaml"
+PROJECT_ARCHIVE = default_archive(PROJECT / "data")
 _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
@@ -91,11 +96,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (its docs folder holds the other languages' too), and shown in each page's language.
     if not inherited:
         cited = docs_problems(
-            Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(ARCHIVE)
+            Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(PROJECT_ARCHIVE)
         )
         if cited:
             raise PluginError("The pages have problems:\n" + str(DataError(cited))) from None
-    config.mdx_configs.setdefault("showcase.markdown.citations", {})["language"] = _lang.code
+    config.mdx_configs.setdefault("showcase.markdown.citations", {}).update(
+        language=_lang.code, sources=str(PROJECT_SOURCES), templates=str(PROJECT / "overrides")
+    )
     if _lang.code == languages[0].code:
         for notice in catalog.notices:
             log.info(notice)

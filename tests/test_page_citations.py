@@ -112,7 +112,9 @@ def test_showcase_validate_checks_the_pages_beside_the_data(tmp_path: Path, caps
 
 def _render(text: str, code: str = "en") -> BeautifulSoup:
     sources = str(FIXTURES / "good" / "sources.yaml")
-    md = markdown.Markdown(extensions=["attr_list", makeExtension(language=code, sources=sources)])
+    templates = str(ROOT / "overrides")
+    citations = makeExtension(language=code, sources=sources, templates=templates)
+    md = markdown.Markdown(extensions=["attr_list", citations])
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
@@ -202,6 +204,8 @@ def test_the_built_pages_open_onto_the_words_of_every_citation(site_dir: Path) -
 
 def test_a_misquoted_page_stops_the_build_with_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    # The archived texts sit beside the project (`shared/sources/`), as they do beside ours.
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
     page = project / "docs" / "about" / "research.md"
     lines = page.read_text("utf-8").count("\n")
     page.write_text(

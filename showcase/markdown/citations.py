@@ -24,18 +24,11 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from showcase.data.evidence import default_archive
 from showcase.data.models import Basis
 from showcase.i18n import DEFAULT, Language, Text, language
 from showcase.markdown.page_citations import CITATION, PageCitation, parse_braces, read_sources
 from showcase.pages.views import Evidence, SourceRef, Words
 
-PROJECT = Path(__file__).resolve().parents[2]
-# The hand-written pages belong to the project: they cite the project's sources, whatever
-# data folder the generated pages are built from (tests and the benchmark use others).
-PROJECT_SOURCES = PROJECT / "data" / "sources.yaml"
-TEMPLATES = PROJECT / "overrides"
-ARCHIVE = default_archive(PROJECT / "data")
 MARK = "data-cs-citation"
 MENTION_CLASS = "cs-cited"
 # The elements a disclosure may follow (a paragraph, a heading) or end (the others).
@@ -64,11 +57,13 @@ class CitationEvidence(Treeprocessor):
         md: Markdown,
         found: list[tuple[PageCitation, ...]],
         sources: Mapping[str, Mapping[str, Any]],
+        templates: str,
         lang: Language,
     ) -> None:
         super().__init__(md)
         self.found = found
         self.sources = sources
+        self.templates = templates
         self.lang = lang
 
     def run(self, root: etree.Element) -> None:
@@ -102,7 +97,7 @@ class CitationEvidence(Treeprocessor):
 
     def disclosure(self, citations: list[PageCitation]) -> str:
         evidence = self.evidence(citations)
-        return str(_macros(self.lang.code).evidence(evidence)) if evidence else ""
+        return str(_macros(self.templates, self.lang.code).evidence(evidence)) if evidence else ""
 
     def evidence(self, citations: list[PageCitation]) -> Evidence | None:
         """The words behind a paragraph's mentions, in the form a data fact's take."""
@@ -147,11 +142,12 @@ def _holder(
 
 
 @cache
-def _macros(code: str) -> Any:
-    """The templates' macros, translated into the language `code`."""
+def _macros(templates: str, code: str) -> Any:
+    """The macros of the templates in the folder `templates`, translated into the language
+    `code`."""
     lang = language(code, code)
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, extensions=["jinja2.ext.i18n"]
+        loader=FileSystemLoader(templates), autoescape=True, extensions=["jinja2.ext.i18n"]
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lang._, ngettext=lang.ngettext, newstyle=True
@@ -165,7 +161,9 @@ class CitationsExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "language": [DEFAULT, "The page's language: `theme.language` (set by the hook)."],
-            "sources": [str(PROJECT_SOURCES), "The sources file the pages cite."],
+            # The project's files, not the package's: the hook (or a test) names them.
+            "sources": ["", "The sources file the pages cite."],
+            "templates": ["", "The folder of `partials/showcase.html` (the site's overrides)."],
         }
         super().__init__(**kwargs)
 
@@ -177,7 +175,8 @@ class CitationsExtension(Extension):
         # quoted words as Markdown.
         md.inlinePatterns.register(CitationPattern(found), "page_citations", 200)
         # After the inline patterns (20), before `toc` (5) and the table regions (1).
-        evidence = CitationEvidence(md, found, sources, language(code, code))
+        templates = str(self.getConfig("templates"))
+        evidence = CitationEvidence(md, found, sources, templates, language(code, code))
         md.treeprocessors.register(evidence, "page_citation_evidence", 15)
 
 
