@@ -18,11 +18,11 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 .PHONY: serve build test bench screenshots validate new-story schema translations lint format lock clean
 
 # requirements.txt is the lock: every package make needs, pinned and hashed. `make lock` writes it
-# (and requirements-site.txt, the runtime part) from pyproject.toml. The venv is remade from it
-# whenever it changes, so it holds exactly what the lock says; the package itself is built with
-# the lock's own setuptools, not one fetched unchecked.
+# (and requirements-site.txt, the runtime part) from pyproject.toml. The venv is made again from
+# nothing when the lock changes, so it holds exactly what the lock says; the package itself is
+# built with the lock's own setuptools, not one fetched unchecked.
 $(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv --clear $(VENV)
+	$(PYTHON) -m venv $(if $(filter requirements.txt,$?),--clear) $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
