@@ -99,7 +99,12 @@ def _story_from_issue(data_dir: Path, issue_file: str) -> int:
         print(f"Fix the data first:\n{error}", file=sys.stderr)
         return 1
     try:
-        path = story_from_issue(issue, source, catalog, data_dir, read_forms())
+        forms = read_forms()
+    except OSError as error:
+        print(f"Run this from the repository's root: {error}", file=sys.stderr)
+        return 1
+    try:
+        path = story_from_issue(issue, source, catalog, data_dir, forms)
     except IssueError as error:
         print(f"{error}\nNothing was written.", file=sys.stderr)
         return 1

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
-FORMS_FOLDER = Path(__file__).resolve().parents[2] / ".github" / "ISSUE_TEMPLATE"
+# The repository's forms, from its root, where the command runs (as the `data` folder is): not
+# beside the package, which may be installed anywhere.
+FORMS_FOLDER = Path(".github") / "ISSUE_TEMPLATE"
 FORM_FILES = ("story.yml", "story-es.yml")
 NO_RESPONSE = "_No response_"
 _TICK = re.compile(r"^- \[(?P<mark>[ xX])\] (?P<label>.*)$")
