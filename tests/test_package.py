@@ -133,10 +133,26 @@ def package_problems(inspection: dict[str, Any]) -> list[str]:
     ]
 
 
-def locked(lock: Path) -> dict[str, str]:
-    """Package name → the exact version a lock file pins."""
-    pins = re.findall(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)", lock.read_text("utf-8"), re.MULTILINE)
-    return {name.lower().replace("_", "-"): version for name, version in pins}
+@dataclass(frozen=True)
+class Pin:
+    version: str
+    hashes: frozenset[str]
+
+
+def locked(lock: Path) -> dict[str, Pin]:
+    """Package name → the exact version a lock file pins, and the hashes of its files."""
+    entries = re.split(r"\n(?=[A-Za-z0-9])", lock.read_text("utf-8"))
+    pins = {}
+    for entry in entries:
+        pinned = re.match(r"([A-Za-z0-9._-]+)==([^\s;\\]+)", entry)
+        if pinned:
+            hashes = frozenset(re.findall(r"--hash=(\S+)", entry))
+            pins[_canonical(pinned.group(1))] = Pin(pinned.group(2), hashes)
+    return pins
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +272,7 @@ def generators(site: Path) -> set[str]:
 
 
 def test_both_engines_build_the_same_site(sites: dict[str, Path]) -> None:
-    pins = locked(SITE_LOCK)
+    pins = {name: pin.version for name, pin in locked(SITE_LOCK).items()}
     material = f"mkdocs-material-{pins['mkdocs-material']}"
     # Each engine built every page, both languages (the Spanish site in its own process).
     assert generators(sites["mkdocs"]) == {
@@ -288,27 +304,46 @@ def test_the_comparison_sees_a_changed_missing_or_extra_file(
     ]
 
 
-def test_the_locks_agree_with_each_other_and_with_pyproject() -> None:
-    full, site = locked(FULL_LOCK), locked(SITE_LOCK)
-    assert {name: full.get(name) for name in site} == site
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    groups = project["dependency-groups"]
+def _requirements(project: dict[str, Any], group: str) -> list[str]:
+    return [
+        line
+        for entry in project["dependency-groups"][group]
+        for line in (
+            _requirements(project, entry["include-group"]) if isinstance(entry, dict) else [entry]
+        )
+    ]
 
-    def requirements(group: str) -> list[str]:
-        entries = groups[group]
-        return [
-            line
-            for entry in entries
-            for line in (
-                requirements(entry["include-group"]) if isinstance(entry, dict) else [entry]
-            )
-        ]
 
-    wanted = [*project["project"]["dependencies"], *(r for g in groups for r in requirements(g))]
-    for line in [*project["build-system"]["requires"], *wanted]:
+def lock_problems(project: dict[str, Any], full: dict[str, Pin], site: dict[str, Pin]) -> list[str]:
+    """Where the locks disagree with each other, or do not satisfy `pyproject.toml`."""
+    problems = [
+        f"{name}: not pinned in {SITE_LOCK.name} as in {FULL_LOCK.name}"
+        for name, pin in site.items()
+        if full.get(name) != pin
+    ]
+    runtime = [*project["project"]["dependencies"], *_requirements(project, "engines")]
+    groups = [
+        line for group in project["dependency-groups"] for line in _requirements(project, group)
+    ]
+    for line in [*project["build-system"]["requires"], *runtime, *groups]:
         requirement = Requirement(line)
-        name = requirement.name.lower().replace("_", "-")
-        assert name in full, f"{name} is not in {FULL_LOCK.name}: run `make lock`"
-        assert full[name] in requirement.specifier, f"{line}: {name}=={full[name]}"
-    for line in [*project["project"]["dependencies"], *requirements("engines")]:
-        assert Requirement(line).name.lower().replace("_", "-") in site, line
+        name = _canonical(requirement.name)
+        if name not in full or full[name].version not in requirement.specifier:
+            problems.append(f"{line}: not satisfied by {FULL_LOCK.name}")
+        elif line in runtime and name not in site:
+            problems.append(f"{line}: not in {SITE_LOCK.name}")
+    return problems
+
+
+def test_the_locks_agree_with_each_other_and_with_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    full, site = locked(FULL_LOCK), locked(SITE_LOCK)
+    assert lock_problems(project, full, site) == [], "run `make lock`"
+    # The negative control: a range the lock misses, a package it lacks, a pin that differs.
+    project["project"]["dependencies"] += ["mkdocs>=9", "left-out>=1"]
+    site["nh3"] = Pin("0.0.1", site["nh3"].hashes)
+    assert lock_problems(project, full, site) == [
+        f"nh3: not pinned in {SITE_LOCK.name} as in {FULL_LOCK.name}",
+        f"mkdocs>=9: not satisfied by {FULL_LOCK.name}",
+        f"left-out>=1: not satisfied by {FULL_LOCK.name}",
+    ]
