@@ -186,7 +186,7 @@ def test_every_module_imports_from_the_installed_package_with_its_files(
     for data in ["fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"]:
         assert data in inspection["files"]
     assert "locale/es/LC_MESSAGES/messages.po" in inspection["files"]
-    assert "page_kinds/schools.py" in inspection["files"]
+    assert "pages/kinds/schools.py" in inspection["files"]
 
 
 def test_the_lock_satisfies_what_the_wheel_declares(environment: Environment) -> None:
@@ -197,7 +197,7 @@ def test_a_wheel_declared_as_before_fails_the_check(
     environment: Environment, tmp_path: Path
 ) -> None:
     """The negative control: the old declaration (one package, no package data) leaves out the
-    fonts, the catalogue and `page_kinds/`, and the same check says so."""
+    fonts, the catalogue and every subpackage, and the same check says so."""
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     declared = re.compile(
         r"\[tool\.setuptools\.packages\.find\].*?(?=\n\[tool\.(?!setuptools))", re.S
@@ -211,8 +211,8 @@ def test_a_wheel_declared_as_before_fails_the_check(
     problems = package_problems(inspect(environment.python, tmp_path, PYTHONPATH=str(target)))
     assert "missing: fonts/DejaVuSans.ttf" in problems
     assert "missing: locale/es/LC_MESSAGES/messages.po" in problems
-    assert "missing: page_kinds/schools.py" in problems
-    assert "not imported: showcase.page_kinds.schools" in problems
+    assert "missing: pages/kinds/schools.py" in problems
+    assert "not imported: showcase.pages.kinds.schools" in problems
 
 
 @pytest.fixture(scope="module")
