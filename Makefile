@@ -58,7 +58,7 @@ translations: $(STAMP) ## Add new interface strings to the Spanish catalogue (th
 
 # pre-commit keeps its state in .cache/ and its hooks are all local (.pre-commit-config.yaml);
 # its data hook is left to `make validate`, which CI and every build run anyway.
-lint: $(STAMP) ## pre-commit (ruff check, ruff format, the data), mypy, and actionlint and zizmor on the workflows
+lint: $(STAMP) ## pre-commit (ruff check, ruff format), mypy, and actionlint and zizmor on the workflows
 	SKIP=validate-data PRE_COMMIT_HOME=.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(BIN)/mypy
 	$(BIN)/actionlint
