@@ -2,6 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 STAMP := $(VENV)/.installed
 ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
@@ -14,13 +15,25 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The W3C Nu HTML checker, pinned in package-lock.json, run with Java by tests/test_valid_html.py.
 VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build test bench screenshots validate new-story schema translations lint format clean
+.PHONY: serve build test bench screenshots validate new-story schema translations lint format lock clean
 
+# requirements.txt is the lock: every package make needs, pinned and hashed. `make lock` writes it
+# (and requirements-site.txt, the runtime part) from pyproject.toml. The venv is made again from
+# nothing when the lock changes, so it holds exactly what the lock says; the package itself is
+# built with the lock's own setuptools, not one fetched unchecked.
 $(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PYTHON) -m venv $(if $(filter requirements.txt,$?),--clear) $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
+
+# uv resolves; pip installs. --universal: one lock for every platform (hashes of every wheel).
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11.5 \
+	--generate-hashes --custom-compile-command "make lock"
+
+lock: $(STAMP) ## Re-resolve the locks from pyproject.toml; UPGRADE=1 takes new releases too
+	$(UV_COMPILE) --group test --group lint $(if $(UPGRADE),--upgrade) -o requirements.txt
+	$(UV_COMPILE) --group engines -c requirements.txt -o requirements-site.txt
 
 serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr $(ADDRESS) --livereload
@@ -43,9 +56,10 @@ translations: $(STAMP) ## Add new interface strings to the Spanish catalogue (th
 	$(BIN)/pybabel -q update --no-fuzzy-matching --width 100 \
 		-i .cache/messages.pot -d showcase/locale -l es
 
-lint: $(STAMP) ## ruff, mypy, and actionlint and zizmor on the workflows
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+# pre-commit keeps its state in .cache/ and its hooks are all local (.pre-commit-config.yaml);
+# its data hook is left to `make validate`, which CI and every build run anyway.
+lint: $(STAMP) ## pre-commit (ruff check, ruff format), mypy, and actionlint and zizmor on the workflows
+	SKIP=validate-data PRE_COMMIT_HOME=.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(BIN)/mypy
 	$(BIN)/actionlint
 	$(BIN)/zizmor --offline --strict-collection --no-progress .github

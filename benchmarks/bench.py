@@ -36,8 +36,8 @@ from benchmarks.bench_plain import (
     write_mkdocs_config,
     write_plain_project,
 )
-from showcase.catalog import Catalog, read_catalog
-from showcase.problems import DataError
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.data.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_CONFIG = ROOT / "mkdocs.yml"

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.load import COHORTS_FILE, SCHOOLS_FILE, SOURCES_FILE, WEEKS_FILE, story_file
-from showcase.models import Level, Pillar
+from showcase.data.load import COHORTS_FILE, SCHOOLS_FILE, SOURCES_FILE, WEEKS_FILE, story_file
+from showcase.data.models import Level, Pillar
 
 NAME_PREFIX = "Synthetic"
 SOURCE_COUNT = 20

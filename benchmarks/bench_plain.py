@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.models import (
+from showcase.data.catalog import Catalog
+from showcase.data.models import (
     PILLAR_TITLES,
     PILLAR_VARIANTS,
     Citation,
@@ -32,8 +32,8 @@ from showcase.models import (
     Story,
     source_ids,
 )
-from showcase.models import WeekOfAction as Week
-from showcase.views import human_date, story_date
+from showcase.data.models import WeekOfAction as Week
+from showcase.pages.views import human_date, story_date
 
 NOT_RECORDED = "*Not yet recorded*"
 # Our own keys in mkdocs.yml, which plain MkDocs has no use for.

@@ -1,6 +1,6 @@
 """MkDocs adapter: hands MkDocs the pages that the `showcase` package builds from the data.
 
-Only event wiring lives here; what the pages are is decided in `showcase.pages`.
+Only event wiring lives here; what the pages are is decided in `showcase.pages.site`.
 """
 
 from __future__ import annotations
@@ -27,25 +27,30 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from showcase import urls
-from showcase.build_cache import BuildCache, drawing_version
-from showcase.catalog import Catalog, read_catalog
-from showcase.evidence import Archive
-from showcase.exports import data_date
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.data.evidence import Archive, default_archive
+from showcase.data.problems import DataError
 from showcase.i18n import ENGLISH, Language, counterpart, language
-from showcase.markdown_citations import ARCHIVE, PROJECT_SOURCES
-from showcase.notices import with_english_data_note
-from showcase.page import DISAGREEMENTS_MARK, Page, Site
-from showcase.page_citations import docs_problems, read_sources
-from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
-from showcase.pages import build_site
-from showcase.previews import PREVIEW_FOOTER, PREVIEW_KICKER
-from showcase.problems import DataError
-from showcase.share import DEFAULT_PREVIEW, share_view
-from showcase.site_search import SearchIndexError
-from showcase.site_search import index as index_for_search
-from showcase.views import Link
+from showcase.markdown.page_citations import docs_problems, read_sources
+from showcase.pages.notices import with_english_data_note
+from showcase.pages.page import DISAGREEMENTS_MARK, Page, Site
+from showcase.pages.share import DEFAULT_PREVIEW, share_view
+from showcase.pages.site import generate_site
+from showcase.pages.views import Link
+from showcase.publish.build_cache import BuildCache, drawing_version
+from showcase.publish.exports import data_date
+from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
+from showcase.publish.previews import PREVIEW_FOOTER, PREVIEW_KICKER
+from showcase.publish.site_search import SearchIndexError
+from showcase.publish.site_search import index as index_for_search
 
 log = get_plugin_logger(__name__)
+# The project this hook belongs to, wherever the package is installed. The hand-written pages
+# cite the project's sources, whatever data folder the generated pages are built from (tests
+# and the benchmark use others).
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_SOURCES = PROJECT / "data" / "sources.yaml"
+PROJECT_ARCHIVE = default_archive(PROJECT / "data")
 _site: Site | None = None
 _pages: dict[str, Page] = {}
 _images: ImageDrawing | None = None
@@ -91,11 +96,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # (its docs folder holds the other languages' too), and shown in each page's language.
     if not inherited:
         cited = docs_problems(
-            Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(ARCHIVE)
+            Path(config.docs_dir), read_sources(PROJECT_SOURCES), Archive(PROJECT_ARCHIVE)
         )
         if cited:
             raise PluginError("The pages have problems:\n" + str(DataError(cited))) from None
-    config.mdx_configs.setdefault("showcase.markdown_citations", {})["language"] = _lang.code
+    config.mdx_configs.setdefault("showcase.markdown.citations", {}).update(
+        language=_lang.code, sources=str(PROJECT_SOURCES), templates=str(PROJECT / "overrides")
+    )
     if _lang.code == languages[0].code:
         for notice in catalog.notices:
             log.info(notice)
@@ -106,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _read = None
     as_of = data_date(catalog, os.environ.get("SOURCE_DATE_EPOCH"))
     repository = config.extra.get("repository", "")
-    _site = build_site(catalog, _site_url(config), as_of, _lang, repository)
+    _site = generate_site(catalog, _site_url(config), as_of, _lang, repository)
     _pages = _site.by_url()
     config.nav = _with_generated_sections(config.nav or [], _site)
     # Previews and QR codes are drawn in worker processes while the pages render.
@@ -215,7 +222,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     generated = _pages.get(page.url)
-    return generated.content() if generated else html
+    return generated.make_content() if generated else html
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -237,7 +244,7 @@ def on_page_context(
     description = config.site_description or ""
     image, is_article = site_url + DEFAULT_PREVIEW, False
     if generated is not None:
-        extra["view"] = generated.view()
+        extra["view"] = generated.make_view()
         extra["breadcrumbs"] = generated.breadcrumbs
         extra["title_lang"] = generated.title_lang
         if not generated.in_nav:
@@ -325,7 +332,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _publish(site: Site, site_dir: Path) -> None:
     """Write the feeds and open-data files, one at a time."""
-    for path, write in site.files():
+    for path, write in site.make_files():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("wb") as stream:
@@ -353,7 +360,7 @@ def _render_unlisted(config: MkDocsConfig) -> None:
             # none of: reading and rendering them was a fifth of such a page's cost.
             mkdocs_page.markdown = ""
             mkdocs_page.meta = {"title": page.title, "template": page.template}
-            mkdocs_page.content = page.content()
+            mkdocs_page.content = page.make_content()
             _build_page(mkdocs_page, config, listed, nav, env)
             # A page and its file refer to each other: break the cycle so that both go now,
             # not at the next full garbage collection.

@@ -1,5 +1,5 @@
 import sys
 
-from showcase.cli import main
+from showcase.tools.cli import main
 
 sys.exit(main())

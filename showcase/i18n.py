@@ -19,7 +19,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-LOCALE = Path(__file__).parent / "locale"
+from showcase.resources import LOCALE
+
 CATALOGUE = "LC_MESSAGES/messages.po"
 DEFAULT = "en"
 

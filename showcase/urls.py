@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from showcase.models import Pillar
+from showcase.data.models import Pillar
 
 HOME = ""
 SCHOOLS = "schools/"
@@ -66,11 +66,14 @@ def source_path(url: str) -> str:
     return f"{url}index.md" if url else "index.md"
 
 
-PROFILE_FORM = "profile.yml"
+# The profile issue form of each language (`.github/ISSUE_TEMPLATE/`): the same fields, so that
+# a maintainer reads either the same way.
+PROFILE_FORMS = {"en": "profile.yml", "es": "profile-es.yml"}
 
 
-def profile_form(repository: str, title: str, answers: dict[str, str]) -> str:
-    """The repository's new-issue address for the profile form (`.github/ISSUE_TEMPLATE/`),
-    with its title and the answers under their field ids filled in."""
-    query = urlencode({"template": PROFILE_FORM, "title": title, **answers}, quote_via=quote)
+def profile_form(repository: str, language: str, title: str, answers: dict[str, str]) -> str:
+    """The repository's new-issue address for the profile form in `language` (a code, "en" or
+    "es"), with its title and the answers under their field ids filled in."""
+    template = PROFILE_FORMS[language]
+    query = urlencode({"template": template, "title": title, **answers}, quote_via=quote)
     return f"{repository.rstrip('/')}/issues/new?{query}"

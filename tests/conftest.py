@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import ARCHIVE, GOOD, copy_data
 
-from showcase.catalog import Catalog, read_catalog
+from showcase.data.catalog import Catalog, read_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"

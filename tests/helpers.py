@@ -17,10 +17,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.evidence import Archive
-from showcase.load import load_data
-from showcase.problems import Problem
-from showcase.validate import check_references
+from showcase.data.evidence import Archive
+from showcase.data.load import load_data
+from showcase.data.problems import Problem
+from showcase.data.validate import check_references
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -148,3 +148,22 @@ def replace_in_file(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def reproducible_files(site: Path) -> list[Path]:
+    """Every file of a built site but the search bundle's filter index and the two files that
+    name it: Pagefind (1.5.2) writes a filter's values, and the filters, in a different order at
+    each run (Pagefind/pagefind#638), so their bytes and hashed names differ."""
+    bundle = site / "pagefind"
+    return [
+        path
+        for path in site.rglob("*")
+        if path.is_file()
+        and not (
+            path.is_relative_to(bundle / "filter")
+            or (
+                path.parent == bundle
+                and (path.suffix == ".pf_meta" or path.name == "pagefind-entry.json")
+            )
+        )
+    ]

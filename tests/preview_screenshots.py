@@ -4,7 +4,8 @@ Not a test: the preview workflow runs it (`python tests/preview_screenshots.py -
 DIR CHANGED_PATH...`) with the files the pull request changes. It works out which pages show
 those files, builds the site into `--site`, serves it on 127.0.0.1 and photographs each page at
 360 px in Debian's Chromium, English and Spanish. `--out` gets one PNG per page and `pages.txt`,
-one line per page: its address on the site, then the PNG's name.
+one line per page: its address on the site, then the PNG's name (`showcase.tools.pr_preview` reads
+them for the comment).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from conftest import ROOT, build_site
 from playwright.sync_api import sync_playwright
 
 from showcase import urls
-from showcase.catalog import Catalog, read_catalog
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.tools.pr_preview import screenshot_name
 
 # A preview is for a reviewer to look at; past this many pages, a full review is needed anyway.
 MAX_PAGES = 24
@@ -66,10 +68,6 @@ def changed_pages(changed: Iterable[str], catalog: Catalog) -> list[str]:
             # A template can change any page: one real page of each kind.
             pages += [url for kind, url in real_pages(catalog).items() if "-" not in kind]
     return list(dict.fromkeys(pages))
-
-
-def screenshot_name(address: str) -> str:
-    return (address.strip("/").replace("/", "-") or "home") + ".png"
 
 
 def photograph(site: Path, addresses: list[str], out: Path) -> list[tuple[str, str]]:

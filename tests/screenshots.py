@@ -25,7 +25,7 @@ from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import Browser, sync_playwright
 
-from showcase.catalog import read_catalog
+from showcase.data.catalog import read_catalog
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 

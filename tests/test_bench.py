@@ -14,8 +14,8 @@ from benchmarks import bench
 from benchmarks.bench_data import NAME_PREFIX, write_data_set
 from benchmarks.bench_plain import read_mkdocs_config
 from showcase import urls
-from showcase.catalog import Catalog, read_catalog
-from showcase.names import comparable_name
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.data.names import comparable_name
 
 SCHOOLS = 100
 COLUMNS = ("N", "pages", "ours s", "plain s", "ratio", "peak MB", "output MB", "index KB")

@@ -10,9 +10,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site, copy_project
+from helpers import reproducible_files
 
-from showcase.catalog import Catalog
-from showcase.exports import data_date
+from showcase.data.catalog import Catalog
+from showcase.publish.exports import data_date
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
@@ -138,25 +139,6 @@ def test_the_callers_environment_does_not_change_the_test_build(
     moved = build_site(tmp_path / "moved", SITE_URL="https://elsewhere.example/")
     assert "https://elsewhere.example/" in (tmp_path / "moved" / "index.html").read_text("utf-8")
     assert moved.returncode == 0
-
-
-def reproducible_files(site: Path) -> list[Path]:
-    """Every file of a built site but the search bundle's filter index and the two files that
-    name it: Pagefind (1.5.2) writes a filter's values, and the filters, in a different order at
-    each run (Pagefind/pagefind#638), so their bytes and hashed names differ."""
-    bundle = site / "pagefind"
-    return [
-        path
-        for path in site.rglob("*")
-        if path.is_file()
-        and not (
-            path.is_relative_to(bundle / "filter")
-            or (
-                path.parent == bundle
-                and (path.suffix == ".pf_meta" or path.name == "pagefind-entry.json")
-            )
-        )
-    ]
 
 
 def test_two_builds_of_the_same_data_are_the_same_byte_for_byte(

@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 from screenshots import SCREENSHOTS
 
-from showcase.models import Pillar, Story
+from showcase.data.models import Pillar, Story
 
 GITHUB = ROOT / ".github"
 

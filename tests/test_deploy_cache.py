@@ -11,8 +11,8 @@ import yaml
 from conftest import ROOT
 from mkdocs.utils.yaml import yaml_load
 
-from showcase.build_cache import BuildCache
-from showcase.page_images import ImageDrawing, PageImages
+from showcase.publish.build_cache import BuildCache
+from showcase.publish.page_images import ImageDrawing, PageImages
 
 DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 

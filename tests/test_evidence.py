@@ -12,9 +12,9 @@ from bs4 import Tag
 from conftest import ROOT, SiteReader, resolve
 
 from showcase import urls
-from showcase.catalog import Catalog, read_catalog
-from showcase.evidence import Archive, ArchivedText, citations, default_archive, normalised
-from showcase.models import Basis, Citation, Pillar, Record
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.data.evidence import Archive, ArchivedText, citations, default_archive, normalised
+from showcase.data.models import Basis, Citation, Pillar, Record
 
 ARCHIVE = default_archive(ROOT / "data")
 ARCHIVED = ArchivedText(

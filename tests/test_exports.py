@@ -8,8 +8,8 @@ from pathlib import Path
 
 from helpers import ARCHIVE, GOOD, copy_data, replace_in_file
 
-from showcase.catalog import read_catalog
-from showcase.exports import write_schools_csv
+from showcase.data.catalog import read_catalog
+from showcase.publish.exports import write_schools_csv
 
 
 def test_a_cell_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:

@@ -21,8 +21,8 @@ from conftest import ROOT, SiteReader, build_site, resolve
 from helpers import FIXTURES, all_problems
 
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.evidence import default_archive
+from showcase.data.catalog import Catalog
+from showcase.data.evidence import default_archive
 from showcase.i18n import Language, catalogue, language
 
 ES = "es/"

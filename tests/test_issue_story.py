@@ -16,17 +16,17 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from showcase.catalog import Catalog, read_catalog
-from showcase.cli import main
-from showcase.issue_form import NO_RESPONSE, Form, IssueError, read_forms
-from showcase.issue_story import story_from_issue
-from showcase.models import PILLAR_TITLES, Pillar, Story
-from showcase.story_rules import story_text_problems
-from showcase.story_yaml import SCHEMA_LINE
-from showcase.yaml_source import read_yaml
+from showcase.data.catalog import Catalog, read_catalog
+from showcase.data.models import PILLAR_TITLES, Pillar, Story
+from showcase.data.story_rules import story_text_problems
+from showcase.data.yaml_source import read_yaml
+from showcase.tools.cli import main
+from showcase.tools.issue_form import FORMS_FOLDER, NO_RESPONSE, Form, IssueError, read_forms
+from showcase.tools.issue_story import story_from_issue
+from showcase.tools.story_yaml import SCHEMA_LINE
 
 ISSUES = FIXTURES / "issues"
-FORMS = read_forms()
+FORMS = read_forms(ROOT / FORMS_FOLDER)
 ENGLISH, SPANISH = FORMS
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import GOOD, all_problems, copy_data, replace_in_file
 
-from showcase.load import load_data
+from showcase.data.load import load_data
 
 
 def _line_of(path: Path, text: str) -> int:

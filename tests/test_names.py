@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showcase.names import comparable_name
+from showcase.data.names import comparable_name
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, clean_env
 
-from showcase.catalog import read_catalog
+from showcase.data.catalog import read_catalog
 
 ANSWERS = [
     "no such school anywhere",  # refused: no match

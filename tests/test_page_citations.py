@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project
 from helpers import ARCHIVE, FIXTURES
 
-from showcase.cli import main
-from showcase.evidence import Archive, normalised
-from showcase.markdown_citations import makeExtension
-from showcase.page_citations import CITATION, docs_problems, mentions, pages, read_sources
+from showcase.data.evidence import Archive, normalised
+from showcase.markdown.citations import makeExtension
+from showcase.markdown.page_citations import CITATION, docs_problems, mentions, pages, read_sources
+from showcase.tools.cli import main
 
 PAGES = FIXTURES / "pages"
 SOURCES = read_sources(FIXTURES / "good" / "sources.yaml")
@@ -112,7 +112,9 @@ def test_showcase_validate_checks_the_pages_beside_the_data(tmp_path: Path, caps
 
 def _render(text: str, code: str = "en") -> BeautifulSoup:
     sources = str(FIXTURES / "good" / "sources.yaml")
-    md = markdown.Markdown(extensions=["attr_list", makeExtension(language=code, sources=sources)])
+    templates = str(ROOT / "overrides")
+    citations = makeExtension(language=code, sources=sources, templates=templates)
+    md = markdown.Markdown(extensions=["attr_list", citations])
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
@@ -202,6 +204,8 @@ def test_the_built_pages_open_onto_the_words_of_every_citation(site_dir: Path) -
 
 def test_a_misquoted_page_stops_the_build_with_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    # The archived texts sit beside the project (`shared/sources/`), as they do beside ours.
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
     page = project / "docs" / "about" / "research.md"
     lines = page.read_text("utf-8").count("\n")
     page.write_text(

@@ -10,10 +10,11 @@ import pytest
 from PIL import Image
 from qr_reader import read_qr_svg
 
-from showcase import build_cache
-from showcase.build_cache import BuildCache
-from showcase.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
-from showcase.share import qr_svg
+from showcase import resources
+from showcase.pages.share import qr_svg
+from showcase.publish import build_cache
+from showcase.publish.build_cache import BuildCache
+from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
 
 URL = "https://example.org/schools/"
 
@@ -97,11 +98,11 @@ def test_the_cache_key_changes_with_the_code_fonts_and_libraries_that_draw(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = tmp_path / "showcase"
-    shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(resources.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(build_cache, "PACKAGE", package)
     before = build_cache.drawing_version()
     assert build_cache.drawing_version() == before
-    for changed in ("previews.py", "fonts/DejaVuSans.ttf"):
+    for changed in ("publish/previews.py", "fonts/DejaVuSans.ttf"):
         with (package / changed).open("ab") as stream:
             stream.write(b"\n")
         after = build_cache.drawing_version()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showcase.paging import PageNav, page_nav, page_numbers, paginate
+from showcase.pages.paging import PageNav, page_nav, page_numbers, paginate
 
 
 @given(st.lists(st.integers()), st.integers(min_value=1, max_value=60))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from showcase.photos import photo_file_problems
+from showcase.data.photos import photo_file_problems
 
 
 def _photo(path: Path, size: tuple[int, int] = (640, 480), image_format: str = "JPEG") -> Path:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from preview_screenshots import changed_pages, screenshot_name
+from preview_screenshots import changed_pages
 
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
+from showcase.tools.pr_preview import screenshot_name
 
 
 def test_a_story_shows_on_its_page_and_its_schools(catalog: Catalog) -> None:
@@ -43,7 +44,7 @@ def test_a_template_shows_on_a_page_of_each_kind(catalog: Catalog) -> None:
 
 
 def test_files_outside_the_content_show_nowhere(catalog: Catalog) -> None:
-    assert changed_pages(["README.md", "showcase/cli.py", ".github/x.yml"], catalog) == []
+    assert changed_pages(["README.md", "showcase/tools/cli.py", ".github/x.yml"], catalog) == []
 
 
 def test_screenshot_names() -> None:

@@ -18,8 +18,14 @@ from jsonschema.validators import validator_for
 from PIL import Image
 
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.exports import CSV_COLUMNS, LICENCE, CohortsExport, SchoolsExport, StoriesExport
+from showcase.data.catalog import Catalog
+from showcase.publish.exports import (
+    CSV_COLUMNS,
+    LICENCE,
+    CohortsExport,
+    SchoolsExport,
+    StoriesExport,
+)
 
 SITE_URL = "https://showcase.example.org/lausd/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,7 +9,7 @@ from conftest import SiteReader, resolve
 from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
 
 
 def test_every_school_has_a_profile_linking_its_cohorts(site: SiteReader, catalog: Catalog) -> None:

@@ -22,10 +22,10 @@ from PIL import Image, ImageChops, ImageDraw
 from test_i18n import text_not_in_english
 
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
 from showcase.i18n import ENGLISH, language
-from showcase.notices import INTERFACE_CLASS, NOTE_CLASS, with_english_data_note
-from showcase.previews import HEIGHT, MARGIN, WIDTH, _font, preview_png
+from showcase.pages.notices import INTERFACE_CLASS, NOTE_CLASS, with_english_data_note
+from showcase.publish.previews import HEIGHT, MARGIN, WIDTH, _font, preview_png
 
 GLOSSARY = ROOT / "showcase" / "locale" / "es" / "glossary.yaml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from showcase.story_html import story_html
+from showcase.data.story_html import story_html
 
 PAYLOADS = [
     '<script>alert("x")</script>',

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_schema import schema_errors
 
-from showcase.catalog import Catalog
-from showcase.models import Story
-from showcase.new_story import write_new_story
-from showcase.story_rules import story_text_problems
-from showcase.story_yaml import SCHEMA_LINE, story_yaml
-from showcase.yaml_source import read_yaml
+from showcase.data.catalog import Catalog
+from showcase.data.models import Story
+from showcase.data.story_rules import story_text_problems
+from showcase.data.yaml_source import read_yaml
+from showcase.tools.new_story import write_new_story
+from showcase.tools.story_yaml import SCHEMA_LINE, story_yaml
 
 # What breaks YAML written by hand: keys inside text, quotes, comments, document markers,
 # YAML 1.1 booleans and numbers, block indicators, Spanish, emoji, odd line breaks.

@@ -19,8 +19,8 @@ from helpers import (
     replace_in_file,
 )
 
-from showcase.catalog import read_catalog
-from showcase.problems import DataError, Problem
+from showcase.data.catalog import read_catalog
+from showcase.data.problems import DataError, Problem
 
 BAD_CASES = cases("bad")
 ALSO_GOOD_CASES = cases("also_good")

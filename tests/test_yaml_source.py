@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from showcase.problems import Problem
-from showcase.yaml_source import YamlDocument, dotted, read_yaml
+from showcase.data.problems import Problem
+from showcase.data.yaml_source import YamlDocument, dotted, read_yaml
 
 
 def _read(tmp_path: Path, text: str) -> YamlDocument:

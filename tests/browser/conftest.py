@@ -28,8 +28,8 @@ from playwright.sync_api import (
 
 from browser.static_server import serve
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.models import Pillar, School
+from showcase.data.catalog import Catalog
+from showcase.data.models import Pillar, School
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -10,8 +10,8 @@ import pytest
 
 from browser.conftest import Visit
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.models import School
+from showcase.data.catalog import Catalog
+from showcase.data.models import School
 
 COHORT = "#cs-filters select[name=cohort]"
 NAME = "#cs-filters input[name=q]"

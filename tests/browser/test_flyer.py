@@ -20,8 +20,8 @@ from playwright.async_api import Page
 
 from browser.conftest import DESKTOP, Screen
 from browser.sweep import Finding, html_pages, on_every_page
-from showcase.flyer_fit import SUMMARY, TITLE, Room, lines_needed
-from showcase.models import FLYER_SUMMARY_MAX, FLYER_TITLE_MAX
+from showcase.data.flyer_fit import SUMMARY, TITLE, Room, lines_needed
+from showcase.data.models import FLYER_SUMMARY_MAX, FLYER_TITLE_MAX
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the test build never sets another
 PAPER = ("Letter", "A4")

@@ -19,7 +19,7 @@ from browser.conftest import (
     featured_school,
 )
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
 
 # Where a keyboard user should pass, in this order, tabbing through a page.
 REGIONS = ("skip link", "header", "tabs", "navigation", "content", "footer")

@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from browser.conftest import Visit, featured_school
 from showcase import urls
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
 
 ES = "es/"
 # What Material's Spanish calls its search field.

@@ -1,0 +1,1 @@
+"""Reading and checking the data: YAML files → validated records, every problem in plain English."""

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions for the hand-written pages: table regions and cited sources."""

@@ -1,0 +1,1 @@
+"""Building the pages: records → page objects and the views their templates print."""

@@ -1,0 +1,93 @@
+"""A page of the site, independent of the engine that renders it, and the whole site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from showcase import urls
+from showcase.i18n import N_, Language
+from showcase.pages.views import DisagreementView, Link
+
+View = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of the site, independent of the engine that renders it."""
+
+    url: str
+    title: str
+    template: str
+    description: str
+    # What the template shows, made when the page is rendered and let go after, so that a
+    # build never holds every page's view at once.
+    make_view: Callable[[], View]
+    breadcrumbs: tuple[Link, ...] = ()
+    edit_path: str | None = None
+    # The page's main text as HTML (what search indexes), also made when the page is rendered.
+    make_content: Callable[[], str] = str
+    in_nav: bool = False
+    nav_section: str | None = None
+    # Files published beside the page, e.g. a story's photos: name → where it is read from.
+    attachments: tuple[tuple[str, Path], ...] = ()
+    # Pages worth sharing on their own get a preview image; this is the line above its title.
+    preview_kicker: str | None = None
+    is_article: bool = False
+    # Set when the title is shown in English on a page in another language.
+    title_lang: str | None = None
+    feed: Link | None = None
+
+    @property
+    def src_path(self) -> str:
+        return urls.source_path(self.url)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every generated page, and the figures the hand-written home page shows."""
+
+    pages: tuple[Page, ...]
+    home_view: dict[str, Any] = field(default_factory=dict)
+    # Every point where the sources disagree, for the hand-written page that lists them all.
+    disagreements: tuple[DisagreementView, ...] = ()
+    # Other files to publish (feeds and open data) as (path, writer): each writer makes its
+    # file's content as it writes it to an open binary file, so that a build never holds them.
+    make_files: Callable[[], Iterable[tuple[str, Callable[[BinaryIO], None]]]] = lambda: ()
+
+    def by_url(self) -> dict[str, Page]:
+        return {page.url: page for page in self.pages}
+
+
+# Where a hand-written page shows every disagreement the data records (see `Site`).
+DISAGREEMENTS_MARK = "<!-- showcase: where the sources disagree -->"
+
+HOME = Link(urls.HOME, N_("Home"))
+SCHOOLS = Link(urls.SCHOOLS, N_("Schools"))
+COHORTS = Link(urls.COHORTS, N_("Cohorts"))
+WEEKS = Link(urls.WEEKS, N_("Week of Action"))
+PILLARS = Link(urls.PILLARS, N_("Pillars"))
+
+
+def crumbs(lang: Language, *links: Link) -> tuple[Link, ...]:
+    """Breadcrumbs from the section links above, in the page's language."""
+    return tuple(Link(link.url, lang._(link.text)) for link in links)
+
+
+def paged_title(title: str, number: int, lang: Language) -> str:
+    """The title of page `number` of a listing whose first page is called `title`."""
+    if number == 1:
+        return title
+    return lang._("{title} — page {number}").format(title=title, number=number)
+
+
+def section_index(section: Link, lang: Language, **page: Any) -> Page:
+    """The index page of a section of the navigation (Schools, Cohorts…)."""
+    return Page(
+        **page,
+        breadcrumbs=crumbs(lang, HOME),
+        in_nav=True,
+        nav_section=lang._(section.text),
+    )

@@ -1,0 +1,83 @@
+"""What a shared page carries: preview tags, share links and a QR code to the page."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+import segno
+
+from showcase.i18n import N_
+
+DEFAULT_PREVIEW = "assets/preview.png"
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    # The name shown on the button: a network's own name, or a word to translate (`Email`).
+    network: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ShareView:
+    """Everything the head tags, the share bar and the printed flyer need for one page."""
+
+    url: str
+    title: str
+    description: str
+    image: str
+    image_alt: str
+    kind: str
+    links: tuple[ShareLink, ...]
+    # The flyer's QR code, beside the page (`showcase.publish.page_images`); None: no flyer.
+    qr_image: str | None
+
+
+def share_view(
+    url: str,
+    title: str,
+    description: str,
+    image: str,
+    kind: str,
+    site_name: str,
+    qr_image: str | None = None,
+) -> ShareView:
+    """`url` and `image` are absolute; `kind` is the Open Graph type (`website`, `article`)."""
+    text = f"{title} · {site_name}"
+    return ShareView(
+        url=url,
+        title=title,
+        description=description,
+        image=image,
+        image_alt=f"{title}: {site_name}",
+        kind=kind,
+        links=(
+            ShareLink(
+                N_("Email"), "mailto:?" + urlencode({"subject": text, "body": url}, quote_via=quote)
+            ),
+            ShareLink("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{text} {url}"})),
+            ShareLink(
+                "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})
+            ),
+            ShareLink("X", "https://x.com/intent/post?" + urlencode({"text": text, "url": url})),
+            ShareLink(
+                "LinkedIn",
+                "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+            ),
+        ),
+        qr_image=qr_image,
+    )
+
+
+def qr_svg(url: str) -> bytes:
+    """An SVG file of a QR code for `url`, for printed flyers."""
+    # Choosing the best of eight masks takes ten times longer than the rest of the code;
+    # a fixed mask reads just as well at flyer size.
+    code = segno.make(url, error="m", micro=False, mask=0)
+    output = io.BytesIO()
+    code.save(
+        output, kind="svg", scale=4, border=2, omitsize=True, title=f"QR code: {url}", xmldecl=False
+    )
+    return output.getvalue()

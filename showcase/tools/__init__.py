@@ -1,0 +1,1 @@
+"""Command-line tools: the `showcase` command, new stories, and stories sent with the issue form."""
