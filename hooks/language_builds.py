@@ -1,23 +1,26 @@
 """The site in its other languages, each built by MkDocs in a process of its own, side by
 side with the default language's build, then moved into its folder (`es/`).
 
-A forked process starts with everything already imported and keeps its memory apart, so the
-two builds share the machine's cores and neither holds the other's pages.
+The process is a new Python interpreter running `build_language.py` (not a fork: `mkdocs serve` runs
+threads, and a forked copy of a threaded process may hang), so it reads the data again; it
+keeps its memory apart, and the two builds share the machine's cores.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import build_language
+import mkdocs
 from mkdocs.exceptions import MkDocsException
+
+STARTED_BESIDE = build_language.STARTED_BESIDE
 
 
 @dataclass
@@ -27,12 +30,12 @@ class LanguageBuild:
     name: str
     folder: str
     output: Path
-    process: BaseProcess
+    process: subprocess.Popen[bytes]
 
     def finish(self, site_dir: Path) -> None:
-        self.process.join()
+        self.process.wait()
         try:
-            if self.process.exitcode != 0:
+            if self.process.returncode != 0:
                 raise MkDocsException(
                     f"The {self.name} site did not build: its problems are listed above."
                 )
@@ -43,9 +46,9 @@ class LanguageBuild:
             shutil.rmtree(self.output.parent, ignore_errors=True)
 
     def cancel(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.terminate()
-        self.process.join()
+        self.process.wait()
         shutil.rmtree(self.output.parent, ignore_errors=True)
 
 
@@ -53,23 +56,14 @@ def start(
     name: str, config_file: Path, folder: str, site_url: str, strict: bool, scratch: Path
 ) -> LanguageBuild:
     """Start building the site of `config_file` at `site_url`, in a scratch folder under
-    `scratch` (on the same disk as the site, so that moving it in is a rename)."""
+    `scratch` (on the same disk as the site, so that moving it in is a rename). Its messages
+    go where this build's go, at the same level."""
     scratch.mkdir(parents=True, exist_ok=True)
     output = Path(tempfile.mkdtemp(prefix=f"{folder.strip('/')}-", dir=scratch)) / "site"
-    process = multiprocessing.get_context("fork").Process(
-        target=_build, args=(config_file, output, site_url, strict), name=f"build {name}"
-    )
-    process.start()
-    return LanguageBuild(name, folder, output, process)
-
-
-def _build(config_file: Path, output: Path, site_url: str, strict: bool) -> None:
-    try:
-        config = load_config(
-            config_file=str(config_file), site_dir=str(output), site_url=site_url, strict=strict
-        )
-        build(config)
-    except MkDocsException as error:
-        # MkDocs has logged each problem already; this says which build stopped.
-        print(f"ERROR   -  {error}", file=sys.stderr)
-        sys.exit(1)
+    level = logging.getLevelName(logging.getLogger("mkdocs").getEffectiveLevel())
+    script = Path(build_language.__file__).resolve()
+    command = [sys.executable, str(script), str(config_file), str(output), "--site-url", site_url]
+    # `mkdocs` is ProperDocs's own package when ProperDocs runs this build.
+    command += ["--log-level", level, "--engine", mkdocs.__name__]
+    command += ["--strict"] if strict else []
+    return LanguageBuild(name, folder, output, subprocess.Popen(command))
