@@ -162,3 +162,39 @@ def test_the_data_is_as_of_the_commit_or_else_its_newest_story(catalog: Catalog)
     )
     assert data_date(catalog, None).isoformat().startswith(newest)
     assert data_date(catalog, "") == data_date(catalog, None)
+
+
+def _build_linking_from_about(tmp_path: Path, *links: str) -> tuple[str, int]:
+    """Build a copy of the project whose About page ends with `links` (Markdown); the build's
+    output and exit status."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n" + "\n\n".join(links) + "\n", "utf-8")
+    result = build_site(tmp_path / "site", cwd=project)
+    return result.stdout + result.stderr, result.returncode
+
+
+def test_a_hand_written_page_links_to_generated_pages_by_their_files(tmp_path: Path) -> None:
+    """School and story pages are files MkDocs knows: a link to one by its `.md` path, with
+    an anchor the page has, passes a strict build and becomes the page's address."""
+    output, status = _build_linking_from_about(
+        tmp_path,
+        "[A profile](../schools/24th-street-elementary/index.md#stories)",
+        "[A story](../stories/leland-street-resource-fair/index.md)",
+    )
+    assert status == 0, output
+    links = {str(a["href"]) for a in _read(tmp_path / "site", "about").select("article a[href]")}
+    assert "../schools/24th-street-elementary/#stories" in links
+    assert "../stories/leland-street-resource-fair/" in links
+
+
+def test_a_link_to_a_school_page_that_does_not_exist_stops_the_build(tmp_path: Path) -> None:
+    output, status = _build_linking_from_about(
+        tmp_path,
+        "[No such school](../schools/no-such-school/index.md)",
+        "[No such part](../schools/24th-street-elementary/index.md#no-such-part)",
+    )
+    assert status != 0
+    assert "'../schools/no-such-school/index.md'" in output
+    assert "does not contain an anchor '#no-such-part'" in output
+    assert "Traceback" not in output

@@ -60,9 +60,37 @@ class Site:
     def by_url(self) -> dict[str, Page]:
         return {page.url: page for page in self.pages}
 
+    def navigation(self, nav: list[Any]) -> list[Any]:
+        """`nav` (as a `nav:` setting writes it: titles and paths) with the generated sections
+        after its first entry (Home); pages for a section it already has join that section."""
+        sections: dict[str, list[str]] = {}
+        for page in self.pages:
+            if page.in_nav and page.nav_section:
+                sections.setdefault(page.nav_section, []).append(page.src_path)
+        nav = [dict(item) if isinstance(item, dict) else item for item in nav]
+        for item in nav:
+            if isinstance(item, dict):
+                for title, pages in item.items():
+                    if isinstance(pages, list):
+                        item[title] = pages + sections.pop(title, [])
+        generated = [{title: paths} for title, paths in sections.items()]
+        return nav[:1] + generated + nav[1:]
 
-# Where a hand-written page shows every disagreement the data records (see `Site`).
+    def write_files(self, site_dir: Path) -> None:
+        """Write the feeds and open-data files into `site_dir`, one at a time."""
+        for path, write in self.make_files():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as stream:
+                write(stream)
+
+
+# Where a hand-written page shows every disagreement the data records (see `Site`), and the
+# template that shows them, with the templates' own macro, given `items` (`Site.disagreements`).
 DISAGREEMENTS_MARK = "<!-- showcase: where the sources disagree -->"
+DISAGREEMENTS_TEMPLATE = (
+    '{% import "partials/showcase.html" as cs with context %}{{ cs.disagreements_list(items) }}'
+)
 
 HOME = Link(urls.HOME, N_("Home"))
 SCHOOLS = Link(urls.SCHOOLS, N_("Schools"))
