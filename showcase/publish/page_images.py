@@ -8,6 +8,7 @@ them in worker processes while the pages render (`start`), then copies them into
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from collections.abc import Iterator
@@ -72,7 +73,8 @@ class ImageDrawing:
         self._pool: Executor | None = None
         self._results: Iterator[None] = iter(())
         if len(self._missing) > _POOL_THRESHOLD:
-            self._pool = ProcessPoolExecutor()
+            # Spawned, not forked: `mkdocs serve` runs threads; a fork of such a process may hang.
+            self._pool = ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn"))
             self._results = self._pool.map(_draw, self._missing, chunksize=32)
 
     @property
