@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 from browser.conftest import real_pages
 from browser.first_visit import FirstVisit, needed_for_paint, visit
 from browser.static_server import serve
-from showcase.catalog import Catalog
+from showcase.data.catalog import Catalog
 
 # Google's "good" largest contentful paint, and Lighthouse's "fast" total blocking time.
 LCP_BUDGET_MS = 2500
