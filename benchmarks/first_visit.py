@@ -2,27 +2,41 @@
 
 The built site is opened in Debian's Chromium (the browser the tests drive), unthrottled (bytes
 do not depend on speed), every request for it answered from its folder, as a static host would,
-through Playwright's request routing: no server, no port. A first visit is the page
-and everything Chromium fetches until the network is idle; a search is what Pagefind's own
-JavaScript API fetches under `pagefind/` to search for a school's name from its profile and
-read its first results. Bytes are counted as sent (raw) and as a static host would send them,
-gzipped where it compresses (text; images and Pagefind's files are compressed already).
+through Playwright's request routing: no server, no port. A first visit is the page and
+everything Chromium fetches until the network is idle after the first paint; a search is what
+Pagefind's own JavaScript API fetches under `pagefind/` to search for a school's name from its
+profile and read its first results. Bytes are counted as stored (raw) and as a static host
+would send them, gzipped where it compresses (text; images and Pagefind's files are
+compressed already).
 """
 
 from __future__ import annotations
 
 import gzip
 import mimetypes
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Request,
+    Response,
+    Route,
+    sync_playwright,
+)
 
 from showcase import urls
 from showcase.data.catalog import Catalog
 
 CHROMIUM = "/usr/bin/chromium"
+# A page's first visit ends once it has painted, run what it starts then (its scripts are
+# requested after the first paint) and had no request in flight for this long.
+AFTER_PAINT = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+QUIET_MS = 500
 # The site's address in the browser; no request to it leaves the browser (`_serve_from`).
 BASE = "http://showcase.localhost/"
 KINDS = ("home", "directory", "cohort", "pillar", "profile", "story", "week", "about")
@@ -115,6 +129,15 @@ class _Tab:
     context: BrowserContext
     page: Page
     responses: list[Response]
+    in_flight: set[Request]
+
+    def settle(self) -> None:
+        """Wait until no request has been in flight for `QUIET_MS`."""
+        quiet_since = time.monotonic()
+        while (time.monotonic() - quiet_since) * 1000 < QUIET_MS:
+            if self.in_flight:
+                quiet_since = time.monotonic()
+            self.page.wait_for_timeout(50)
 
     def transfer(self, since: int = 0, folder: str = "") -> Transfer:
         return sum(
@@ -131,9 +154,14 @@ def _open(browser: Browser, site: Path, page_url: str) -> _Tab:
     """`page_url` of the site in folder `site`, opened at phone size, once the network is idle."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
     context.route(BASE + "**", lambda route: _serve_from(site, route))
-    tab = _Tab(context, context.new_page(), [])
+    tab = _Tab(context, context.new_page(), [], set())
+    tab.page.on("request", lambda request: tab.in_flight.add(request))
+    tab.page.on("requestfailed", lambda request: tab.in_flight.discard(request))
+    tab.page.on("requestfinished", lambda request: tab.in_flight.discard(request))
     tab.page.on("response", lambda response: tab.responses.append(response))
-    tab.page.goto(BASE + page_url, wait_until="networkidle")
+    tab.page.goto(BASE + page_url)
+    tab.page.evaluate(AFTER_PAINT)
+    tab.settle()
     return tab
 
 
@@ -150,7 +178,7 @@ def _search(browser: Browser, site: Path, profile: str, term: str) -> tuple[Tran
     try:
         before = len(tab.responses)
         found, read = tab.page.evaluate(SEARCH, [BASE + SEARCH_FOLDER, term, SEARCH_RESULTS])
-        tab.page.wait_for_load_state("networkidle")
+        tab.settle()
         return tab.transfer(before, SEARCH_FOLDER), min(found, read)
     finally:
         tab.context.close()

@@ -49,6 +49,10 @@ new PerformanceObserver((list) => {
 }).observe({ type: "longtask", buffered: true });
 """
 
+# Resolves once a frame has been painted and a task run after it: by then whatever the page
+# starts after its first paint (its scripts, `overrides/base.html`) has been requested.
+AFTER_PAINT = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+
 RECORDED = """
 () => {
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -145,6 +149,7 @@ def visit(browser: Browser, site_url: str, url: str) -> FirstVisit:
         page.on("requestfailed", lambda request: in_flight.discard(request))
         response = page.goto(site_url + url, wait_until="load", timeout=LIMIT_MS * 2)
         assert response is not None and response.ok, f"{url}: could not be opened"
+        page.evaluate(AFTER_PAINT)
         recorded = _wait_until_quiet(page, in_flight)
     finally:
         context.close()
