@@ -73,6 +73,7 @@ RECORDED = """
       bytes: e.encodedBodySize,
       renderBlocking: e.renderBlockingStatus || "",
     })),
+    icons: [...document.querySelectorAll("link[rel~=icon]")].map((link) => link.href),
     blockingHeadScripts: [...document.head.querySelectorAll("script[src]")]
       .filter((s) => !s.async && !s.defer && s.type !== "module")
       .map((s) => s.src),
@@ -100,6 +101,7 @@ class FirstVisit:
     long_tasks: list[tuple[float, float]]
     resources: list[Resource]
     blocking_head_scripts: list[str]
+    icons: list[str]
 
     @property
     def total_blocking_ms(self) -> float:
@@ -117,8 +119,9 @@ class FirstVisit:
         return sum(resource.bytes for resource in self.resources)
 
     def fetched_before_paint(self) -> list[Resource]:
-        """Every request that started before the largest contentful paint."""
-        return [r for r in self.resources if r.start_ms < self.lcp_ms]
+        """Every request that started before the largest contentful paint, but the tab's icon,
+        which the browser fetches for itself when it likes."""
+        return [r for r in self.resources if r.start_ms < self.lcp_ms and r.path not in self.icons]
 
     def render_blocking_scripts(self) -> list[str]:
         scripts = [r.path for r in self.resources if r.render_blocking and r.initiator == "script"]
@@ -160,6 +163,7 @@ def visit(browser: Browser, site_url: str, url: str) -> FirstVisit:
         long_tasks=[(start, duration) for start, duration in recorded["longTasks"]],
         resources=[_resource(site_url, entry) for entry in recorded["resources"]],
         blocking_head_scripts=[_path(site_url, src) for src in recorded["blockingHeadScripts"]],
+        icons=[_path(site_url, href) for href in recorded["icons"]],
     )
 
 
