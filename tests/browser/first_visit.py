@@ -51,7 +51,8 @@ new PerformanceObserver((list) => {
 
 # Resolves once a frame has been painted and a task run after it: by then whatever the page
 # starts after its first paint (its scripts, `overrides/base.html`) has been requested.
-AFTER_PAINT = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+AFTER_PAINT = """() => new Promise((done) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))"""
 
 RECORDED = """
 () => {
