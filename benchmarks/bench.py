@@ -8,6 +8,9 @@ about, each `mkdocs build` in a fresh process, and reports medians. It never imp
 Both sides publish every language: our one build of `mkdocs.yml` also builds the Spanish site
 (`mkdocs.es.yml`) into `es/`; the plain twin is one project a language, built one after the
 other into the same site, and counts as one build (times and CPU summed, the larger peak).
+
+Beside the build figures it reports what a visitor downloads from our site of that size
+(`benchmarks.first_visit`): a first visit to each kind of page, and one search.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import platform
 import shutil
@@ -23,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -36,14 +40,19 @@ from benchmarks.bench_plain import (
     write_mkdocs_config,
     write_plain_project,
 )
+from benchmarks.first_visit import KINDS, SiteTransfers, measure_site
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.data.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_CONFIG = ROOT / "mkdocs.yml"
-DEFAULT_SIZES = (100, 1000, 5000, 10000)
+DEFAULT_SIZES = (54, 1000, 10000)
 # The issue's targets: ratio at 1,000 schools, growth from 1,000 to 10,000, peak at 10,000.
 TARGET_RATIO, TARGET_GROWTH, TARGET_PEAK_MB = 0.8, 11.0, 500.0
+# Issue #17: a profile's first visit at 10,000 schools within 10% of that at 54 (the real
+# data's count), and one search at 10,000 under 300 KB.
+SMALL, LARGE = 54, 10000
+TARGET_FIRST_VISIT_GROWTH, TARGET_SEARCH_KB = 0.10, 300.0
 
 
 class BenchError(Exception):
@@ -84,11 +93,13 @@ class SizeResult:
     ours: list[Build]
     plain: list[Build]
     ours_output: Output
-    plain_output: Output
+    plain_output: Output | None
+    transfers: SiteTransfers
 
     def summary(self) -> dict[str, float]:
         ours_s = statistics.median(b.seconds for b in self.ours)
-        plain_s = statistics.median(b.seconds for b in self.plain)
+        plain_s = _median(b.seconds for b in self.plain)
+        plain_output = self.plain_output or Output(0, math.nan, math.nan, math.nan)
         return {
             "schools": self.schools,
             "pages": self.ours_output.pages,
@@ -97,16 +108,29 @@ class SizeResult:
             "plain_s": plain_s,
             "ratio": ours_s / plain_s,
             "ours_cpu_s": statistics.median(b.cpu_seconds for b in self.ours),
-            "plain_cpu_s": statistics.median(b.cpu_seconds for b in self.plain),
+            "plain_cpu_s": _median(b.cpu_seconds for b in self.plain),
             "ours_peak_mb": statistics.median(b.peak_mb for b in self.ours),
-            "plain_peak_mb": statistics.median(b.peak_mb for b in self.plain),
+            "plain_peak_mb": _median(b.peak_mb for b in self.plain),
             "ours_output_mb": self.ours_output.output_mb,
-            "plain_output_mb": self.plain_output.output_mb,
+            "plain_output_mb": plain_output.output_mb,
             "ours_html_kb_per_page": self.ours_output.html_kb_per_page,
             "ours_index_kb": self.ours_output.index_kb,
-            "plain_index_kb": self.plain_output.index_kb,
+            "plain_index_kb": plain_output.index_kb,
             "ours_index_kb_per_page": self.ours_output.index_kb_per_page,
+            **{
+                f"{kind}_{unit}_kb": getattr(transfer, unit) / 1024
+                for kind, transfer in self.transfers.first_visit.items()
+                for unit in ("raw", "gzip")
+            },
+            "search_raw_kb": self.transfers.search.raw / 1024,
+            "search_gzip_kb": self.transfers.search.gzip / 1024,
         }
+
+
+def _median(values: Iterable[float]) -> float:
+    """The median, or NaN where nothing was measured (the plain twin skipped)."""
+    measured = list(values)
+    return statistics.median(measured) if measured else math.nan
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -115,6 +139,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="builds of each; the median counts")
     parser.add_argument("--out", type=Path, help="keep data sets and sites here (not a temp dir)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument(
+        "--no-plain",
+        action="store_true",
+        help="build ours only, not the plain twin (for the download figures of a large size)",
+    )
     parser.add_argument(
         "--previews",
         choices=["cold", "warm"],
@@ -136,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _out_folder(args.out) as out:
             for size in args.sizes:
-                results.append(measure_size(size, out / f"n{size}", args.runs, args.previews))
+                folder = out / f"n{size}"
+                results.append(measure_size(size, folder, args.runs, args.previews, args.no_plain))
                 # Written after every size, so that a long run stopped midway keeps its figures.
                 if args.json is not None:
                     write_json(args.json, machine, args, results)
@@ -144,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     print(format_table(results))
+    print(format_transfer_table(results))
     print(format_targets(results))
     return 0
 
@@ -181,8 +212,11 @@ def machine_info() -> dict[str, str]:
     }
 
 
-def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeResult:
-    """Write and check the data set of `schools` schools, then build ours and plain in turn."""
+def measure_size(
+    schools: int, folder: Path, runs: int, previews: str, no_plain: bool = False
+) -> SizeResult:
+    """Write and check the data set of `schools` schools, then build ours and plain in turn,
+    and measure what a visitor downloads from ours."""
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)
     started = time.perf_counter()
@@ -190,7 +224,7 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
     generate_seconds = time.perf_counter() - started
     validate_seconds, catalog = _timed_validation(data, runs)
     project = read_mkdocs_config(PROJECT_CONFIG)
-    plain = write_plain_projects(catalog, project, folder)
+    plain = [] if no_plain else write_plain_projects(catalog, project, folder)
     ours = write_ours_config(project, data, folder / "ours")
     if previews == "warm":
         timed_build(ours, folder / "ours" / "site")
@@ -199,8 +233,9 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
         if previews == "cold":
             shutil.rmtree(folder / "ours" / ".cache", ignore_errors=True)
         ours_builds.append(timed_build(ours, folder / "ours" / "site"))
-        plain_builds.append(timed_builds(plain))
-        print(f"N={schools:,} run {run}/{runs}: {_progress(ours_builds[-1], plain_builds[-1])}")
+        if plain:
+            plain_builds.append(timed_builds(plain))
+        print(f"N={schools:,} run {run}/{runs}: {_progress(ours_builds[-1:] + plain_builds[-1:])}")
     return SizeResult(
         schools=size.schools,
         stories=size.stories,
@@ -209,14 +244,15 @@ def measure_size(schools: int, folder: Path, runs: int, previews: str) -> SizeRe
         ours=ours_builds,
         plain=plain_builds,
         ours_output=measure_output(folder / "ours" / "site"),
-        plain_output=measure_output(folder / "plain" / "site"),
+        plain_output=measure_output(folder / "plain" / "site") if plain else None,
+        transfers=measure_site(folder / "ours" / "site", catalog),
     )
 
 
-def _progress(ours: Build, plain: Build) -> str:
+def _progress(builds: list[Build]) -> str:
     return ", ".join(
         f"{name} {b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU, {b.peak_mb:.0f} MB)"
-        for name, b in (("ours", ours), ("plain", plain))
+        for name, b in zip(("ours", "plain"), builds, strict=False)
     )
 
 
@@ -368,7 +404,54 @@ def format_targets(results: list[SizeResult]) -> str:
     if 10000 in by_size:
         peak = by_size[10000]["ours_peak_mb"]
         lines.append(_target(f"peak MB at N=10,000 < {TARGET_PEAK_MB:.0f}", peak, 500))
+    lines += download_targets(by_size)
     return "\n".join(["Targets:", *lines]) if lines else ""
+
+
+def format_transfer_table(results: list[SizeResult]) -> str:
+    """What a visitor downloads from our site of each size, in KB as stored / after gzip: a
+    first visit to each kind of page (until the network is idle) and one search."""
+    width = 11
+    titles = ["N", *KINDS, "search"]
+    lines = [
+        "Downloads, KB raw/gzip: first visit to each kind of page; one search from a profile",
+        " ".join(title.rjust(width) for title in titles),
+    ]
+    for result in results:
+        values = result.summary()
+        cells = [f"{result.schools:,}"] + [
+            f"{values[f'{name}_raw_kb']:,.0f}/{values[f'{name}_gzip_kb']:,.0f}"
+            for name in [*KINDS, "search"]
+        ]
+        lines.append(" ".join(cell.rjust(width) for cell in cells))
+    return "\n".join(lines)
+
+
+def download_targets(by_size: dict[int, dict[str, float]]) -> list[str]:
+    """Issue #17's two targets, said in words, for the sizes that were measured."""
+    lines = []
+    if SMALL in by_size and LARGE in by_size:
+        small, large = by_size[SMALL], by_size[LARGE]
+        growth = large["profile_gzip_kb"] / small["profile_gzip_kb"] - 1
+        raw_growth = large["profile_raw_kb"] / small["profile_raw_kb"] - 1
+        within = abs(growth) <= TARGET_FIRST_VISIT_GROWTH
+        lines.append(
+            f"  a profile's first visit: {_kb(large, 'profile')} at N={LARGE:,}, "
+            f"{_kb(small, 'profile')} at N={SMALL:,} ({growth:+.1%} gzip, {raw_growth:+.1%} raw); "
+            f"within {TARGET_FIRST_VISIT_GROWTH:.0%}: {'yes, met' if within else 'no, MISSED'}"
+        )
+    if LARGE in by_size:
+        search = by_size[LARGE]["search_gzip_kb"]
+        under = search < TARGET_SEARCH_KB
+        lines.append(
+            f"  one search at N={LARGE:,} downloads {_kb(by_size[LARGE], 'search')}; "
+            f"under {TARGET_SEARCH_KB:.0f} KB (gzip): {'yes, met' if under else 'no, MISSED'}"
+        )
+    return lines
+
+
+def _kb(values: dict[str, float], name: str) -> str:
+    return f"{values[f'{name}_gzip_kb']:.1f} KB gzip ({values[f'{name}_raw_kb']:.1f} KB raw)"
 
 
 def _target(name: str, value: float, limit: float) -> str:

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import SiteReader
 
 from benchmarks import bench
 from benchmarks.bench_data import NAME_PREFIX, write_data_set
 from benchmarks.bench_plain import read_mkdocs_config
+from benchmarks.first_visit import KINDS, pages_to_visit, transfer_of
 from showcase import urls
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.data.names import comparable_name
@@ -74,6 +76,15 @@ def test_both_builds_succeed_and_the_report_has_every_column(
         assert row[key] > 0, key
     header = next(line for line in printed.splitlines() if line.lstrip().startswith("N "))
     assert all(column in header for column in COLUMNS)
+    # What a visitor downloads: every kind of page, compressed smaller than stored, and a search
+    # that found the school it looked for.
+    for name in [*KINDS, "search"]:
+        assert 0 < row[f"{name}_gzip_kb"] <= row[f"{name}_raw_kb"], name
+    assert row["profile_gzip_kb"] < row["profile_raw_kb"] / 2
+    lines = printed.splitlines()
+    downloads = next(i for i, line in enumerate(lines) if line.startswith("Downloads"))
+    assert lines[downloads + 1].split() == ["N", *KINDS, "search"]
+    assert report["sizes"][0]["raw"]["transfers"]["search_results"] >= 1
     assert TRANSLATED == ["es/"]
     for name in ("ours", "plain"):
         site = out / f"n{SCHOOLS}" / name / "site"
@@ -103,3 +114,44 @@ def test_the_plain_twin_has_a_page_for_every_generated_page(
     assert not [page for page in pages["ours"] - pages["plain"] if page.startswith(sections)]
     assert pages["plain"] <= pages["ours"]
     assert len(pages["plain"]) > 3 * SCHOOLS
+
+
+def test_a_host_gzips_text_and_sends_images_as_they_are() -> None:
+    text = b"<p>Synthetic School</p>" * 100
+    page = transfer_of("schools/x/", text)
+    assert (page.raw, page.requests) == (len(text), 1)
+    assert page.gzip < page.raw / 10
+    assert transfer_of("assets/app.js", text).gzip == page.gzip
+    picture = bytes(range(256)) * 4
+    assert transfer_of("schools/x/preview.png", picture).gzip == len(picture)
+    assert (page + page).raw == 2 * len(text)
+
+
+def test_a_page_of_each_kind_is_chosen_from_the_data_and_exists(
+    catalog: Catalog, site: SiteReader
+) -> None:
+    pages = pages_to_visit(catalog)
+    assert list(pages) == list(KINDS)
+    assert len(set(pages.values())) == len(KINDS)
+    for kind, url in pages.items():
+        assert site.file(url).is_file(), (kind, url)
+
+
+def _downloads(profile_gzip_kb: float, search_gzip_kb: float) -> dict[str, float]:
+    return {
+        "profile_gzip_kb": profile_gzip_kb,
+        "profile_raw_kb": profile_gzip_kb * 4,
+        "search_gzip_kb": search_gzip_kb,
+        "search_raw_kb": search_gzip_kb,
+    }
+
+
+def test_the_download_targets_are_said_plainly() -> None:
+    met = bench.download_targets({54: _downloads(70, 100), 10000: _downloads(75, 299)})
+    assert len(met) == 2
+    assert "within 10%: yes, met" in met[0] and "+7.1% gzip" in met[0]
+    assert "under 300 KB (gzip): yes, met" in met[1]
+    missed = bench.download_targets({54: _downloads(70, 100), 10000: _downloads(78, 300)})
+    assert "within 10%: no, MISSED" in missed[0]
+    assert "under 300 KB (gzip): no, MISSED" in missed[1]
+    assert bench.download_targets({1000: _downloads(70, 100)}) == []

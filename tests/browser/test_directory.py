@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import Visit
 from showcase import urls
@@ -126,8 +127,9 @@ def test_a_filtered_address_reopens_filtered(visit: Visit, catalog: Catalog, fol
     # From the directory's last page: the filters search every school, wherever they are opened.
     last = urls.listing_page(urls.SCHOOLS, -(-len(catalog.schools) // 48))
     visit.open(f"{folder}{last}?cohort={cohort_id}&q={typed}")
-    assert visit.page.locator(COHORT).input_value() == cohort_id
-    assert visit.page.locator(NAME).input_value() == typed
+    # The directory's script runs once the page is painted, which may be after `load`.
+    expect(visit.page.locator(COHORT)).to_have_value(cohort_id)
+    expect(visit.page.locator(NAME)).to_have_value(typed)
     expected = {urls.school(s.slug) for s in schools if matching_name(s, typed)}
     assert urls.school(schools[0].slug) in expected
     assert_directory_shows(visit, expected, folder)

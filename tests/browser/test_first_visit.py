@@ -1,0 +1,190 @@
+"""A first visit on a slow phone stays within budget, on every kind of page, in both languages.
+
+One page of each kind, chosen from the data, is opened once each, one after the other (timings
+taken under throttling must not share the CPU), cold, at phone size, on Lighthouse's slow 4G
+with a 4× CPU slowdown (`browser.first_visit`), from a server that gzips text as any static
+host does. The negative control adds a heavy script to every page of a copy of the site and
+sees each budget name the pages it measured there.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from browser.conftest import real_pages
+from browser.first_visit import FirstVisit, needed_for_paint, visit
+from browser.static_server import serve
+from showcase.data.catalog import Catalog
+
+# Google's "good" largest contentful paint, and Lighthouse's "fast" total blocking time.
+LCP_BUDGET_MS = 2500
+TBT_BUDGET_MS = 200
+# Bytes after gzip of everything a first visit fetches until it is quiet. Slow 4G delivers
+# about 180 KB a second, so this is half a second of transfer; the heaviest page today, the
+# Spanish About page, fetches 75 KB (Material's CSS and JavaScript about 60 KB of it), which
+# leaves room for content to grow but not for a library or a picture.
+TRANSFER_BUDGET_BYTES = 90 * 1024
+
+# What only a search needs: never fetched by a page that was only opened, painted or not.
+ON_DEMAND_FOLDERS = {"search", "pagefind"}
+
+KINDS = ("home", "directory", "cohort", "pillar", "profile", "story", "year", "about")
+
+
+def first_visit_pages(catalog: Catalog) -> list[str]:
+    """A page of each kind, English then Spanish: its home, the directory, a cohort, a pillar,
+    a school, a story, a Week of Action year and the hand-written About page."""
+    english = real_pages(catalog)
+    pages = [english[kind] for kind in KINDS]
+    return pages + ["es/" + page for page in pages]
+
+
+def budget_problems(visit: FirstVisit) -> dict[str, list[str]]:
+    """What of each budget a visit broke, each line naming the page."""
+    page = "/" + visit.url
+    problems: dict[str, list[str]] = {
+        "lcp": [],
+        "tbt": [],
+        "blocking": [],
+        "early": [],
+        "bytes": [],
+    }
+    if visit.lcp_ms >= LCP_BUDGET_MS:
+        problems["lcp"].append(f"{page}: largest contentful paint {visit.lcp_ms:.0f} ms")
+    if visit.total_blocking_ms >= TBT_BUDGET_MS:
+        problems["tbt"].append(f"{page}: total blocking time {visit.total_blocking_ms:.0f} ms")
+    for script in visit.render_blocking_scripts():
+        problems["blocking"].append(f"{page}: render-blocking script {script}")
+    for resource in visit.fetched_before_paint():
+        if not needed_for_paint(resource):
+            problems["early"].append(
+                f"{page}: {resource.path} ({resource.initiator}) requested before the page was "
+                f"painted ({resource.start_ms:.0f} ms < {visit.lcp_ms:.0f} ms)"
+            )
+    for resource in visit.resources:
+        if set(resource.path.split("/")) & ON_DEMAND_FOLDERS:
+            problems["early"].append(
+                f"{page}: {resource.path} ({resource.initiator}) fetched before anyone searched"
+            )
+    if visit.transfer_bytes >= TRANSFER_BUDGET_BYTES:
+        heaviest = sorted(visit.resources, key=lambda r: -r.bytes)[:3]
+        problems["bytes"].append(
+            f"{page}: {visit.transfer_bytes:,} bytes after gzip, over {TRANSFER_BUDGET_BYTES:,}; "
+            + ", ".join(f"{r.path} {r.bytes:,}" for r in heaviest)
+        )
+    return problems
+
+
+def summary(visits: list[FirstVisit]) -> str:
+    return "\n".join(
+        f"/{v.url}: LCP {v.lcp_ms:.0f} ms, TBT {v.total_blocking_ms:.0f} ms, "
+        f"{v.transfer_bytes:,} bytes gzip in {len(v.resources)} requests"
+        for v in visits
+    )
+
+
+def measure(browser: Browser, site_dir: Path, pages: list[str]) -> list[FirstVisit]:
+    with serve(site_dir, gzip=True) as site_url:
+        return [visit(browser, site_url, page) for page in pages]
+
+
+@pytest.fixture(scope="module")
+def first_visits(browser: Browser, site_dir: Path, catalog: Catalog) -> list[FirstVisit]:
+    visits = measure(browser, site_dir, first_visit_pages(catalog))
+    print("\n" + summary(visits))
+    return visits
+
+
+def _all(visits: list[FirstVisit], budget: str) -> list[str]:
+    return [line for v in visits for line in budget_problems(v)[budget]]
+
+
+def test_every_kind_of_page_in_both_languages_is_measured(
+    first_visits: list[FirstVisit], catalog: Catalog
+) -> None:
+    assert [v.url for v in first_visits] == first_visit_pages(catalog)
+    assert len({v.url for v in first_visits}) == 2 * len(KINDS)
+    assert all(v.lcp_ms > 0 for v in first_visits), summary(first_visits)
+
+
+def test_largest_contentful_paint_under_2_5_s(first_visits: list[FirstVisit]) -> None:
+    problems = _all(first_visits, "lcp")
+    assert problems == [], "\n".join(problems) + "\n" + summary(first_visits)
+
+
+def test_total_blocking_time_under_200_ms(first_visits: list[FirstVisit]) -> None:
+    problems = _all(first_visits, "tbt")
+    assert problems == [], "\n".join(problems) + "\n" + summary(first_visits)
+
+
+def test_no_script_blocks_rendering(first_visits: list[FirstVisit]) -> None:
+    problems = _all(first_visits, "blocking")
+    assert problems == [], "\n".join(problems)
+
+
+def test_nothing_but_the_page_and_its_styles_is_fetched_before_it_is_painted(
+    first_visits: list[FirstVisit],
+) -> None:
+    problems = _all(first_visits, "early")
+    assert problems == [], "\n".join(problems)
+
+
+def test_first_visit_transfer_within_budget(first_visits: list[FirstVisit]) -> None:
+    problems = _all(first_visits, "bytes")
+    assert problems == [], "\n".join(problems)
+
+
+# The negative control: a 300 KB script that hardly compresses, loaded synchronously in the
+# head of every page, that keeps the main thread busy for 600 ms as it runs (delaying the
+# paint) and again once the page has loaded (blocking whoever taps).
+HEAVY_SCRIPT = "heavy.js"
+
+
+def _heavy_script() -> str:
+    filler = base64.b64encode(os.urandom(225 * 1024)).decode("ascii")
+    return (
+        f'var filler = "{filler}";\n'
+        "function busy() { var end = performance.now() + 600; while (performance.now() < end); }\n"
+        'busy(); addEventListener("load", function () { setTimeout(busy); });\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def heavy_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the site (hard links: fast) with the heavy script in every page's head; pages
+    are written anew, never through a link into the real site."""
+    copy = tmp_path_factory.mktemp("heavy") / "site"
+    shutil.copytree(site_dir, copy, copy_function=os.link)
+    (copy / HEAVY_SCRIPT).write_text(_heavy_script(), "utf-8")
+    for page in copy.rglob("*.html"):
+        html = page.read_text("utf-8")
+        page.unlink()
+        tag = f'<head><script src="/{HEAVY_SCRIPT}"></script>'
+        page.write_text(html.replace("<head>", tag, 1), "utf-8")
+    yield copy
+
+
+def test_each_budget_names_the_pages_made_heavy_on_purpose(
+    browser: Browser, heavy_site: Path, catalog: Catalog
+) -> None:
+    pages = first_visit_pages(catalog)
+    # Two pages, one a language, keep the control short: every page has the same script.
+    measured = [pages[KINDS.index("profile")], pages[len(KINDS)]]
+    visits = measure(browser, heavy_site, measured)
+    for budget in ("tbt", "blocking", "bytes", "lcp"):
+        problems = _all(visits, budget)
+        for page in measured:
+            assert [line for line in problems if line.startswith(f"/{page}: ")], (budget, page)
+    early = "\n".join(_all(visits, "early"))
+    for page in measured:
+        assert f"/{page}: {HEAVY_SCRIPT} (script)" in early, (page, early)
+    print("\n" + summary(visits))
+    for budget in ("lcp", "tbt", "blocking", "early", "bytes"):
+        print("\n".join(_all(visits, budget)))
