@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import posixpath
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -33,9 +33,11 @@ from showcase.data.models import (
     source_ids,
 )
 from showcase.data.models import WeekOfAction as Week
+from showcase.pages.paging import paginate
 from showcase.pages.views import human_date, story_date
 
 NOT_RECORDED = "*Not yet recorded*"
+T = TypeVar("T")
 # Our own keys in mkdocs.yml, which plain MkDocs has no use for.
 _OURS_ONLY = ("hooks", "watch", "extra")
 
@@ -116,7 +118,8 @@ def plain_config(project: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     nav = project.get("nav") or []
     config["nav"] = nav[:1] + sections + nav[1:]
     stories = posixpath.dirname(urls.story("x").rstrip("/"))
-    config["not_in_nav"] = f"/{urls.SCHOOLS}*/\n/{stories}/\n"
+    # The second and later pages of every list (`.../page/2/`), as ours keeps them out too.
+    config["not_in_nav"] = f"/{urls.SCHOOLS}*/\n/{stories}/\npage/\n"
     return config
 
 
@@ -196,7 +199,68 @@ def generated_pages(catalog: Catalog) -> Iterator[tuple[str, str]]:
     pages += [(urls.story(s.slug), story_page(catalog, s)) for s in catalog.stories.values()]
     pages += [(urls.PILLARS, pillars_page(catalog))]
     pages += [(urls.pillar(p), pillar_page(catalog, p)) for p in Pillar]
+    pages += _later_pages(catalog)
     return ((urls.source_path(url), markdown) for url, markdown in pages)
+
+
+def _first(items: Sequence[T]) -> Sequence[T]:
+    """What the first page of a list shows: our listings go page by page (`paging`)."""
+    return paginate(items)[0]
+
+
+def _later_pages(catalog: Catalog) -> list[tuple[str, str]]:
+    """The second and later pages of every list, as ours has them."""
+    others = [story for story in catalog.stories.values() if story.week_of_action is None]
+    schools: list[tuple[str, str, str, Sequence[School]]] = [
+        (urls.SCHOOLS, "", "Schools", list(catalog.schools.values()))
+    ]
+    schools += [
+        (urls.cohort(c.id), "", c.name, catalog.schools_by_cohort.get(c.id, []))
+        for c in catalog.cohorts.values()
+    ]
+    schools += [
+        (urls.pillar(p), "schools/", PILLAR_TITLES[p], catalog.schools_by_pillar.get(p, []))
+        for p in Pillar
+    ]
+    stories: list[tuple[str, str, str, Sequence[Story]]] = [(urls.WEEKS, "", "Stories", others)]
+    stories += [
+        (urls.week(w.year), "", f"Week of Action {w.year}", catalog.stories_by_week.get(w.year, []))
+        for w in catalog.weeks.values()
+    ]
+    stories += [
+        (urls.pillar(p), "stories/", PILLAR_TITLES[p], catalog.stories_by_pillar.get(p, []))
+        for p in Pillar
+    ]
+    pages = []
+    for first, part, title, listed in schools:
+        pages += _pages_after_the_first(catalog, first, part, title, listed, _Page.school_list)
+    for first, part, title, told in stories:
+        pages += _pages_after_the_first(catalog, first, part, title, told, _Page.story_list)
+    return pages
+
+
+def _pages_after_the_first(
+    catalog: Catalog,
+    first: str,
+    part: str,
+    title: str,
+    items: Sequence[T],
+    show: Callable[[_Page, Sequence[T]], None],
+) -> list[tuple[str, str]]:
+    chunks = paginate(items)
+    pages = []
+    for number, chunk in enumerate(chunks[1:], start=2):
+        url = urls.listing_page(first, number, part)
+        page = _Page(url, catalog)
+        page.breadcrumbs(("Home", urls.HOME), (title, first))
+        page.add(f"# {title} — page {number}", "", f"Page {number} of {len(chunks)}", "")
+        show(page, chunk)
+        before = urls.listing_page(first, number - 1, part)
+        page.add(page.link("Previous", before))
+        if number < len(chunks):
+            page.add(page.link("Next", urls.listing_page(first, number + 1, part)))
+        pages.append((url, page.markdown(f"{title}, page {number}.", sources=False)))
+    return pages
 
 
 def home_markdown(catalog: Catalog, written: str) -> str:
@@ -229,7 +293,7 @@ def directory_page(catalog: Catalog) -> str:
         "# Schools", "", f"The {len(catalog.schools)} schools profiled here, each from our sources."
     )
     page.add("")
-    page.school_list(catalog.schools.values())
+    page.school_list(_first(list(catalog.schools.values())))
     description = f"The {len(catalog.schools)} schools profiled in the showcase, from its sources."
     return page.markdown(description, sources=False)
 
@@ -347,7 +411,7 @@ def cohort_page(catalog: Catalog, cohort: Cohort) -> str:
         page.facts((fact.text, fact.sources) for fact in cohort.funding)
     schools = catalog.schools_by_cohort.get(cohort.id, [])
     page.add(f"## Schools named in this cohort ({len(schools)})", "")
-    page.school_list(schools)
+    page.school_list(_first(schools))
     page.cite(cohort.sources)
     return page.markdown(cohort.description)
 
@@ -373,7 +437,7 @@ def weeks_page(catalog: Catalog) -> str:
     others = [story for story in catalog.stories.values() if story.week_of_action is None]
     if others:
         page.add("## Other stories", "")
-        page.story_list(others)
+        page.story_list(_first(others))
     return page.markdown("Stories from the Community Schools Week of Action, year by year.")
 
 
@@ -383,9 +447,9 @@ def week_page(catalog: Catalog, week: Week) -> str:
     stories = catalog.stories_by_week.get(week.year, [])
     page.add(f"# Week of Action {week.year}", "", _week_dates(week), "", week.description, "")
     page.add(f"## Stories ({len(stories)})", "")
-    page.story_list(stories)
+    page.story_list(_first(stories))
     page.add("## Schools in these stories", "")
-    for slug in dict.fromkeys(slug for story in stories for slug in story.schools):
+    for slug in dict.fromkeys(slug for story in _first(stories) for slug in story.schools):
         page.add(f"- {page.link(catalog.schools[slug].name, urls.school(slug))}")
     page.add("")
     page.cite(week.sources)
@@ -438,7 +502,7 @@ def pillar_page(catalog: Catalog, pillar: Pillar) -> str:
     schools = catalog.schools_by_pillar.get(pillar, [])
     stories = catalog.stories_by_pillar.get(pillar, [])
     page.add(f"## Schools ({len(schools)})", "")
-    page.school_list(schools)
+    page.school_list(_first(schools))
     page.add(f"## Stories ({len(stories)})", "")
-    page.story_list(stories)
+    page.story_list(_first(stories))
     return page.markdown(f"Schools and stories for the pillar {title}.", sources=False)
