@@ -67,12 +67,14 @@ def test_the_index_holds_the_content_not_what_every_page_repeats(
     by_url = {page.url: page for page in indexed_pages(site_dir)}
     profile = by_url[urls.school(next(iter(catalog.schools)))]
     site = SiteReader(site_dir)
-    repeated = [
-        # The skip link, tabs, sidebar and footer of a page in each language.
-        site.page(url).select_one(selector).get_text(" ", strip=True)
+    # The skip link, tabs, sidebar and footer of a page in each language.
+    parts = [
+        site.page(url).select_one(selector)
         for url in (urls.ABOUT, "es/" + urls.ABOUT)
         for selector in (".md-skip", ".md-tabs", ".md-sidebar--primary", ".md-footer-meta")
     ]
+    repeated = [part.get_text(" ", strip=True) for part in parts if part is not None]
+    assert len(repeated) == len(parts)
     chrome = [
         (page.url, words) for page in by_url.values() for words in repeated if words in page.content
     ]
