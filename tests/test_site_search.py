@@ -6,6 +6,7 @@ test_spanish.py); that no page loads it before a visitor searches, on every page
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pagefind_index import indexed_pages
 
 from showcase import urls
 from showcase.catalog import Catalog
-from showcase.site_search import FOLDER, index
+from showcase.site_search import ENTRY, FOLDER, index, sort_languages
 
 NOT_FOUND = "404.html"
 
@@ -98,3 +99,16 @@ def test_the_coverage_check_catches_a_page_kept_out_of_the_index(
     index(site)
 
     assert missing_and_extra(site) == ([hidden], [])
+
+
+def test_the_bundle_lists_its_languages_in_one_order(site_dir: Path, tmp_path: Path) -> None:
+    # Pagefind writes them in any order from one run to the next; a build is reproducible.
+    built = (site_dir / FOLDER / ENTRY).read_text("utf-8")
+    table = json.loads(built)
+    assert list(table["languages"]) == ["en", "es"]
+    table["languages"] = dict(reversed(table["languages"].items()))
+    shuffled = tmp_path / ENTRY
+    shuffled.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    assert shuffled.read_text("utf-8") != built
+    sort_languages(shuffled)
+    assert shuffled.read_text("utf-8") == built
