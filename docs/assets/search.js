@@ -50,7 +50,21 @@
     return loading;
   };
 
-  const open = () => load().then((modal) => modal.open());
+  // On a slow connection the dialog takes a moment: the button says it is on its way.
+  const open = () => {
+    button.setAttribute("aria-busy", "true");
+    const done = () => button.removeAttribute("aria-busy");
+    return load().then(
+      (modal) => {
+        done();
+        modal.open();
+      },
+      (error) => {
+        done();
+        throw error;
+      },
+    );
+  };
 
   const typing = (target) =>
     target instanceof Element &&

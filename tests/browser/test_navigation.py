@@ -149,6 +149,7 @@ def find_school_by_keyboard(visit: Visit, catalog: Catalog) -> None:
     found = visit.page.locator("article mark.pagefind-highlight")
     expect(found.first).to_have_text(re.compile(word, re.IGNORECASE))
     assert visit.console_errors() == []
+    assert visit.foreign_requests() == []
 
 
 def test_search_opens_from_the_keyboard_finds_a_school_and_goes_there(
