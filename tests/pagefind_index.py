@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.site_search import FOLDER
+from showcase.publish.site_search import FOLDER
 
 _MARKER = b"pagefind_dcd"
 

@@ -1,5 +1,5 @@
-"""The search index (showcase/site_search.py): Pagefind over the finished site. Every page a
-visitor can land on is in it, once, in its language and under its title, with the page's
+"""The search index (showcase/publish/site_search.py): Pagefind over the finished site. Every
+page a visitor can land on is in it, once, in its language and under its title, with the page's
 content and not the header, navigation or footer every page repeats; the 404 pages are not.
 How search looks and behaves in a browser is tested in tests/browser/ (test_navigation.py,
 test_spanish.py); that no page loads it before a visitor searches, on every page by the sweep."""
@@ -15,8 +15,8 @@ from conftest import SiteReader
 from pagefind_index import indexed_pages
 
 from showcase import urls
-from showcase.catalog import Catalog
-from showcase.site_search import ENTRY, FOLDER, index, sort_languages
+from showcase.data.catalog import Catalog
+from showcase.publish.site_search import ENTRY, FOLDER, index, sort_languages
 
 NOT_FOUND = "404.html"
 

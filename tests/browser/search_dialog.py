@@ -6,8 +6,8 @@ import re
 
 from playwright.sync_api import Locator, Page, Route, expect
 
-from showcase.catalog import Catalog
-from showcase.models import School
+from showcase.data.catalog import Catalog
+from showcase.data.models import School
 
 # Where the dialog's search field is, once the dialog has loaded and opened.
 FIELD = "dialog[open] input[type=search]"
