@@ -41,6 +41,8 @@ def distinctive_word(school: School, catalog: Catalog) -> str:
 def open_by_keyboard(page: Page) -> Locator:
     """Press `/` as a visitor would; the search field, once the dialog has opened with focus
     in it."""
+    # The button shows once its script has run, which a page requests after its first paint.
+    expect(page.locator("[data-cs-search] button")).to_be_visible()
     page.keyboard.press("/")
     field = page.locator(FIELD)
     expect(field).to_be_focused()
