@@ -353,12 +353,18 @@ def timed_builds(builds: Sequence[tuple[Path, Path]]) -> Build:
     )
 
 
+# Pagefind's files that grow with the site; its scripts and WebAssembly do not.
+_PAGEFIND_INDEX = (".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")
+
+
 def measure_output(site: Path) -> Output:
-    """Every language's pages and files; the search index is one a language (`search/` and
-    `es/search/`), summed."""
+    """Every language's pages and files. The search index is what grows with the site: ours,
+    Pagefind's index, fragment and metadata files (`pagefind/`, both languages); plain MkDocs',
+    Material's `search_index.json` of each language, summed."""
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
     indexes = [p for p in files if p.name == "search_index.json" and p.parent.name == "search"]
+    indexes += [p for p in files if p.suffix in _PAGEFIND_INDEX and "pagefind" in p.parts]
     html_bytes = sum(path.stat().st_size for path in pages)
     return Output(
         pages=len(pages),

@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any, cast
 
 import language_builds
-import search_index
 import yaml
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -223,7 +222,6 @@ class SiteBuild:
     def finish(self) -> None:
         site_dir = Path(self.config.site_dir)
         self.site.write_files(site_dir)
-        search_index.write(self.config)
         self.images.finish(site_dir)
         while self.others:
             self.others.pop(0).finish(site_dir)
@@ -273,8 +271,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return _current().use_env(env, files)
 
 
-# Before the search plugin's: a page is indexed with its HTML and what is inserted into it.
-@event_priority(50)
 def on_page_context(
     context: TemplateContext, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
@@ -293,8 +289,6 @@ def on_template_context(
     return context
 
 
-# Before the search plugin's: its index is written here, an entry at a time.
-@event_priority(50)
 def on_post_build(config: MkDocsConfig) -> None:
     global _build
     _current().finish()

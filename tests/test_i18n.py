@@ -3,7 +3,6 @@ page, each page one tap from its twin; data not yet in Spanish shows in English,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 from conftest import ROOT, SiteReader, build_site, resolve
 from helpers import FIXTURES, all_problems
+from pagefind_index import indexed_pages
 
 from showcase import urls
 from showcase.data.catalog import Catalog
@@ -36,8 +36,8 @@ TEMPLATE_CALL = re.compile(r"""\b_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)
 # What a translated string leaves to fill in, or wraps around: `%(who)s`, `{year}`, tags.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]*>")
 UNSEEN = {"script", "style", "template"}
-# What Material's Spanish calls its search field (`search.placeholder` in its es.html).
-SPANISH_SEARCH = "Búsqueda"
+# What Material's Spanish calls the header (`header` in its es.html), named on every page.
+SPANISH_HEADER = "Cabecera"
 
 # A copy of the real data with Spanish in a few places (nowhere else has any yet).
 SPANISH_DATA = FIXTURES / "spanish"
@@ -214,7 +214,6 @@ def test_every_page_has_a_spanish_twin_at_the_same_path(site_dir: Path) -> None:
     spanish = {url.removeprefix(ES) for url in pages if is_spanish_url(url)}
     assert sorted(english - spanish) == [], "English pages without a Spanish twin"
     assert sorted(spanish - english) == [], "Spanish pages without an English twin"
-    assert (site_dir / ES / "search" / "search_index.json").is_file()
 
 
 def test_every_page_says_which_language_it_is_in(every_page: list[PageFacts]) -> None:
@@ -237,18 +236,16 @@ def test_every_page_has_one_switch_to_its_twin(every_page: list[PageFacts]) -> N
 
 
 def test_each_language_searches_only_its_own_pages(site_dir: Path, catalog: Catalog) -> None:
-    english = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
-    spanish = json.loads((site_dir / ES / "search" / "search_index.json").read_text("utf-8"))
-    english_places = [str(doc["location"]) for doc in english["docs"]]
-    spanish_places = [str(doc["location"]) for doc in spanish["docs"]]
+    # One index, kept apart by language: a search on a page finds pages in its language only.
+    indexed = indexed_pages(site_dir)
+    english = {page.url for page in indexed if page.language == "en"}
+    spanish = {page.url for page in indexed if page.language == "es"}
     profiles = {urls.school(slug) for slug in catalog.schools}
 
-    assert [place for place in english_places if place.startswith(ES)] == []
-    assert profiles <= {place.split("#")[0] for place in english_places}
-    assert "es" in spanish["config"]["lang"]
-    # Locations are relative to the Spanish site, which is itself under es/.
-    assert [place for place in spanish_places if place.startswith(ES)] == []
-    assert profiles <= {place.split("#")[0] for place in spanish_places}
+    assert [url for url in english if is_spanish_url(url)] == []
+    assert [url for url in spanish if not is_spanish_url(url)] == []
+    assert profiles <= english
+    assert {ES + profile for profile in profiles} <= spanish
 
 
 # --- Interface strings --------------------------------------------------------------------
@@ -257,11 +254,11 @@ def test_each_language_searches_only_its_own_pages(site_dir: Path, catalog: Cata
 def test_material_speaks_spanish_on_spanish_pages(site: SiteReader, catalog: Catalog) -> None:
     some_school = urls.school(next(iter(catalog.schools)))
     for url in [urls.HOME, urls.SCHOOLS, some_school, urls.ABOUT]:
-        # Material's own words for its search field, in each language.
-        for where, placeholder in [(url, "Search"), (ES + url, SPANISH_SEARCH)]:
-            search = site.page(where).select_one("input.md-search__input")
-            assert search is not None, where
-            assert search.get("placeholder") == placeholder, where
+        # Material's own name for the header, in each language.
+        for where, name in [(url, "Header"), (ES + url, SPANISH_HEADER)]:
+            header = site.page(where).select_one("nav.md-header__inner")
+            assert header is not None, where
+            assert header.get("aria-label") == name, where
 
 
 def test_school_profile_headings_are_in_spanish(site: SiteReader, catalog: Catalog) -> None:

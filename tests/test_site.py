@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from conftest import SiteReader, resolve
-from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+from pagefind_index import indexed_pages
 
 from showcase import urls
 from showcase.data.catalog import Catalog
@@ -162,26 +161,10 @@ def test_search_finds_every_story_by_the_words_of_its_body(
 ) -> None:
     # Story pages are rendered one at a time outside MkDocs's page list; each must still
     # reach the search index, with its own text.
-    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
-    text_at = {str(doc["location"]): str(doc["text"]) for doc in index["docs"]}
+    text_at = {page.url: page.content for page in indexed_pages(site_dir)}
     for story in catalog.stories.values():
         words = " ".join(story.body.split()[:6])
         assert words in text_at.get(urls.story(story.slug), ""), story.slug
-
-
-def test_the_search_index_is_written_as_material_writes_it(
-    site_dir: Path, catalog: Catalog
-) -> None:
-    # The hook writes the index an entry at a time (tests/test_search_index.py compares it
-    # with Material's plugin); here, the built files are what Material's writer makes of
-    # their own settings and entries.
-    for folder in ("", "es/"):
-        raw = (site_dir / folder / "search" / "search_index.json").read_text("utf-8")
-        index = json.loads(raw)
-        assert len(index["docs"]) >= len(catalog.schools) + len(catalog.stories)
-        material = SearchIndex(**index["config"])
-        material.entries = index["docs"]
-        assert raw == material.generate_search_index(None), folder
 
 
 def test_the_public_site_is_for_visitors(site_dir: Path) -> None:

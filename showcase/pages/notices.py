@@ -42,5 +42,6 @@ def with_english_data_note(html: str, lang: Language) -> str:
         kind, message = NOTE_CLASS, ENGLISH_DATA_NOTE
     else:
         kind, message = INTERFACE_CLASS, INTERFACE_NOTE
-    note = f'<p class="admonition note {kind}">{escape(lang._(message))}</p>'
+    # The same note on many pages: site search leaves it out.
+    note = f'<p class="admonition note {kind}" data-pagefind-ignore>{escape(lang._(message))}</p>'
     return html[: heading.end()] + note + html[heading.end() :]

@@ -7,12 +7,15 @@ when somebody searches, and only those a query needs. Nothing of it loads with a
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
 FOLDER = "pagefind"
+# The bundle's table of languages, which Pagefind writes in any order from one run to the next.
+ENTRY = "pagefind-entry.json"
 
 
 def index(site_dir: Path) -> None:
@@ -28,6 +31,15 @@ def index(site_dir: Path) -> None:
             "The search index was not written; Pagefind said:\n"
             + (result.stderr or result.stdout).strip()
         )
+    sort_languages(site_dir / FOLDER / ENTRY)
+
+
+def sort_languages(entry: Path) -> None:
+    """Write the bundle's languages in one order, so that two builds of the same site are the
+    same byte for byte."""
+    table = json.loads(entry.read_text("utf-8"))
+    table["languages"] = dict(sorted(table["languages"].items()))
+    entry.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 class SearchIndexError(RuntimeError):

@@ -43,7 +43,8 @@ SIDEWAYS_OVERFLOW = f"""() => {{
 }}"""
 
 # What a finger can tap, seen on screen, smaller than the minimum, and not a link inside a
-# sentence (the one exception WCAG 2.5.8 makes that applies to a content site).
+# sentence (the one exception WCAG 2.5.8 makes that applies to a content site), nor a label
+# clipped to a pixel for screen readers only.
 SMALL_TAP_TARGETS = f"""minimum => {{
   {DESCRIBE}
   const width = document.documentElement.clientWidth;
@@ -60,6 +61,7 @@ SMALL_TAP_TARGETS = f"""minimum => {{
     if (!e.checkVisibility({{opacityProperty: true, visibilityProperty: true}})) return false;
     const box = e.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || box.right <= 0 || box.left >= width) return false;
+    if (box.width <= 1 && box.height <= 1) return false;
     return (box.width < minimum || box.height < minimum) && !inSentence(e);
   }}).map(e => {{
     const box = e.getBoundingClientRect();

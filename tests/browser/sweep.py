@@ -6,7 +6,9 @@ then runs the checks of `page_checks`:
 
 - `axe`: axe-core's WCAG 2.0/2.1/2.2 A and AA rules, at every screen size;
 - `phone`: no sideways scrolling, tap targets, readable text, at phone sizes;
-- `privacy`: no request to another host, no console error, no fetch of the sitemap.
+- `privacy`: no request to another host, no console error, no fetch of the sitemap;
+- `search`: nothing of the site's search (Pagefind's bundle, or an index of Material's) loads
+  before a visitor searches.
 
 One browser serves the whole sweep, with a few pages open side by side. It runs on the
 asynchronous Playwright API in a thread of its own, so it can be called from tests while the
@@ -125,6 +127,7 @@ async def _check_page(tab: Page, base: str, path: str, screen: Screen) -> list[F
     await tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     await recorder.settle()
     privacy = recorder.problems(base)
+    search = recorder.search_loads()
     await tab.evaluate(page_checks.AXE_SOURCE)
     axe: list[str] = await tab.evaluate(page_checks.AXE_VIOLATIONS, page_checks.WCAG_TAGS)
     phone: list[str] = []
@@ -141,6 +144,7 @@ async def _check_page(tab: Page, base: str, path: str, screen: Screen) -> list[F
         ("axe", axe),
         ("phone", phone),
         ("privacy", privacy),
+        ("search", search),
         ("tables", tables),
     ):
         findings += [Finding(path, screen.name, check, problem) for problem in problems]
@@ -185,6 +189,16 @@ class _Recorder:
             if self.pending or len(self.requests) != seen:
                 seen, quiet_since = len(self.requests), time.monotonic()
             await asyncio.sleep(0.05)
+
+    def search_loads(self) -> list[str]:
+        """What the page fetched of a site search: its index grows with the site, so a page
+        loads none of it until a visitor searches."""
+        paths = [urlsplit(r.url).path for r in self.requests]
+        return [
+            f"loaded search before any search: {path}"
+            for path in paths
+            if "/pagefind/" in path or path.endswith("search_index.json")
+        ]
 
     def problems(self, base: str) -> list[str]:
         own = urlsplit(base).netloc

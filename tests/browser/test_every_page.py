@@ -54,6 +54,10 @@ def test_no_page_asks_another_host_or_prints_an_error(whole_site: SweepResult) -
     assert whole_site.of("privacy") == [], _report(whole_site.of("privacy"))
 
 
+def test_no_page_loads_search_before_a_visitor_searches(whole_site: SweepResult) -> None:
+    assert whole_site.of("search") == [], _report(whole_site.of("search"))
+
+
 def test_every_table_is_a_named_focusable_scroll_region_at_full_size(
     whole_site: SweepResult, site_dir: Path
 ) -> None:
@@ -72,6 +76,7 @@ FAULTS = """
 <table id="bare-table"><tr><th>A table without its region</th></tr></table>
 <img src="http://203.0.113.1/pixel.png" alt="">
 <script>console.error("something broke"); fetch("/sitemap.xml");</script>
+<script>fetch("/pagefind/pagefind-entry.json"); fetch("/search/search_index.json");</script>
 <style>article.md-typeset { font-size: 14px !important }</style>
 """
 
@@ -103,6 +108,11 @@ def test_each_check_names_a_page_broken_on_purpose(
         assert "asked another host for http://203.0.113.1/pixel.png" in privacy, screen
         assert "console.error: something broke" in privacy, screen
         assert any(p.startswith("fetched the sitemap") for p in privacy), screen
+        search = [f.problem for f in found if f.check == "search"]
+        assert search == [
+            "loaded search before any search: /pagefind/pagefind-entry.json",
+            "loaded search before any search: /search/search_index.json",
+        ], screen
         tables = " ".join(f.problem for f in found if f.check == "tables")
         assert "id=bare-table" in tables, screen
     phone = " ".join(f.problem for f in result.of("phone"))

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser import search_dialog
 from browser.conftest import (
     DESKTOP,
     PAGE_KINDS,
@@ -18,6 +19,7 @@ from browser.conftest import (
     VisitFactory,
     featured_school,
 )
+from browser.search_dialog import distinctive_word
 from showcase import urls
 from showcase.data.catalog import Catalog
 
@@ -42,9 +44,6 @@ FOCUS_STATE = """async () => {
     const style = getComputedStyle(e);
     const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0
       && !/^rgba\\(.*, 0\\)$/.test(style.outlineColor);
-    // Material shows focus on its search field by opening the search dialog around it.
-    const searching = e.matches(".md-search__input")
-      && document.getElementById("__search").checked;
     return {
       description: `<${e.tagName.toLowerCase()}${e.id ? " id=" + e.id : ""}> `
         + `"${(e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 40)}"`,
@@ -54,13 +53,13 @@ FOCUS_STATE = """async () => {
       visible: box.width > 0 && box.height > 0 && x >= 0 && y >= 0 && x <= innerWidth
         && y <= innerHeight && hit !== null && (e.contains(hit) || hit.contains(e))
         && e.checkVisibility({opacityProperty: true, visibilityProperty: true}),
-      indicated: outlined || style.boxShadow !== "none" || searching,
+      indicated: outlined || style.boxShadow !== "none",
       in_order: inOrder,
     };
   };
   const first = look();
   if (first.visible && first.indicated) return first;
-  // Give the page's own focus handlers a moment (Material opens its search dialog from one).
+  // Give the page's own focus handlers a moment.
   await new Promise(done => setTimeout(done, 100));
   await Promise.all(document.getAnimations()
     .filter(a => a instanceof CSSTransition
@@ -130,19 +129,72 @@ def test_home_to_cohort_to_school_to_story_and_back(visit: Visit, catalog: Catal
     expect(page.locator("h1")).to_have_text(re.compile(r"\S"))
 
 
-def test_search_finds_a_school_by_a_word_of_its_name(visit: Visit, catalog: Catalog) -> None:
+def find_school_by_keyboard(visit: Visit, catalog: Catalog) -> None:
+    """From the About page, search for a word of a school's name with the keyboard only, and
+    go to its profile; the word is marked in the results and on the profile."""
     school = featured_school(catalog)
-    words = re.findall(r"[A-Za-z]{4,}", school.name)
-    word = min(words, key=lambda w: sum(w in s.name for s in catalog.schools.values()))
-    visit.open(urls.HOME)
-    search = visit.page.get_by_role("textbox", name="Search")
-    search.click()
-    search.press_sequentially(word.lower())
-    profile = visit.site_url + urls.school(school.slug)
-    # Results carry the search words (`?h=…`) so that the page can highlight them.
-    visit.page.locator(f".md-search-result a[href^='{profile}?']").first.click()
-    expect(visit.page).to_have_url(re.compile(re.escape(profile) + r"(\?.*)?$"))
+    word = distinctive_word(school, catalog)
+    visit.open(urls.ABOUT)
+    assert [r.url for r in visit.requests if "/pagefind/" in r.url] == []
+    links = search_dialog.search(visit.page, word)
+    profile = "/" + urls.school(school.slug)
+    expect(links.locator(f"xpath=self::*[starts-with(@href, '{profile}')]")).not_to_have_count(0)
+    # The words found are marked in the results.
+    marks = visit.page.locator("dialog[open] .pf-result-excerpt mark")
+    expect(marks.first).to_have_text(re.compile(word, re.IGNORECASE))
+    search_dialog.go_to_result_by_keyboard(visit.page, profile)
+    expect(visit.page).to_have_url(re.compile(re.escape(visit.site_url + profile[1:]) + r"\?"))
     expect(visit.page.locator("h1")).to_have_text(school.name)
+    # ...and on the page the result leads to.
+    found = visit.page.locator("article mark.pagefind-highlight")
+    expect(found.first).to_have_text(re.compile(word, re.IGNORECASE))
+    assert visit.console_errors() == []
+    assert visit.foreign_requests() == []
+
+
+def test_search_opens_from_the_keyboard_finds_a_school_and_goes_there(
+    visit: Visit, catalog: Catalog
+) -> None:
+    find_school_by_keyboard(visit, catalog)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "caught_by"),
+    [
+        # Results that no longer carry the words to the page they lead to.
+        ('config.setAttribute("highlight-param", HIGHLIGHT);', "", "Page URL expected"),
+        # A page that no longer marks them.
+        ("new PagefindHighlight({ highlightParam: HIGHLIGHT })", "null", "pagefind-highlight"),
+    ],
+    ids=["results", "page"],
+)
+def test_the_search_test_catches_a_search_that_marks_no_words(
+    old: str, new: str, caught_by: str, visit: Visit, catalog: Catalog
+) -> None:
+    search_dialog.change_asset(visit.page, "assets/search.js", old, new)
+    with pytest.raises(AssertionError, match=caught_by):
+        find_school_by_keyboard(visit, catalog)
+
+
+def test_the_search_button_opens_a_named_dialog_that_escape_closes(
+    visit: Visit, page_urls: dict[str, str]
+) -> None:
+    visit.open(page_urls["profile"])
+    page = visit.page
+    button = page.locator(".md-header").get_by_role("button", name="Search")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if button.evaluate("button => button === document.activeElement"):
+            break
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-haspopup", "dialog")
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=re.compile("search", re.IGNORECASE))
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("searchbox", name="Search this site")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)

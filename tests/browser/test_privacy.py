@@ -11,7 +11,7 @@ from playwright.sync_api import Route
 from browser.conftest import PHONE, Visit, VisitFactory
 
 # The theme's own files, the same on every page and cached after the first one.
-SHARED_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "search/")
+SHARED_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 PROFILE_BUDGET_BYTES = 100 * 1024
 
 

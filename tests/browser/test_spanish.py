@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from browser.conftest import Visit, featured_school
+from browser import page_checks, search_dialog
+from browser.conftest import PHONE, Visit, VisitFactory, featured_school
+from browser.search_dialog import distinctive_word
 from showcase import urls
 from showcase.data.catalog import Catalog
 
 ES = "es/"
-# What Material's Spanish calls its search field.
-SPANISH_SEARCH = "Búsqueda"
+# What Pagefind's Spanish calls its search field, and how it counts results.
+SPANISH_SEARCH = "Buscar en este sitio"
+SPANISH_RESULTS = re.compile(r"\d+ resultados? encontrados? para")
 # Axe, phone fit and privacy run on every Spanish page (test_every_page.py), and the screenshots
 # on each kind of Spanish page (tests/screenshots.py); this file tests what only the Spanish site
 # has.
@@ -40,20 +44,16 @@ def test_the_language_switch_leads_to_the_same_school_and_back(
     expect(page.locator("h1")).to_have_text(school.name)
 
 
-def distinctive_word(catalog: Catalog) -> str:
-    """A word of the featured school's name that few other school names share."""
-    school = featured_school(catalog)
-    words: list[str] = re.findall(r"[A-Za-z]{4,}", school.name)
-    return min(words, key=lambda w: sum(w in s.name for s in catalog.schools.values())).lower()
-
-
 def search_spanish_site(visit: Visit, words: str) -> Locator:
-    """Type into the search field of the Spanish home page; the result links."""
+    """Search from the Spanish home page with the keyboard; the result links, once they show."""
     visit.open(ES)
-    search = visit.page.get_by_role("textbox", name=SPANISH_SEARCH)
-    search.click()
-    search.press_sequentially(words)
-    return visit.page.locator(".md-search-result a[href]")
+    field = search_dialog.open_by_keyboard(visit.page)
+    expect(field).to_have_accessible_name(SPANISH_SEARCH)
+    field.press_sequentially(words)
+    links = visit.page.locator(search_dialog.RESULT_LINKS)
+    expect(links.first).to_be_visible()
+    expect(visit.page.locator("dialog[open] .pf-summary")).to_have_text(SPANISH_RESULTS)
+    return links
 
 
 def result_addresses(results: Locator) -> list[str]:
@@ -64,14 +64,11 @@ def result_addresses(results: Locator) -> list[str]:
 def test_spanish_search_finds_a_school_on_its_spanish_page(visit: Visit, catalog: Catalog) -> None:
     school = featured_school(catalog)
     profile = visit.site_url + ES + urls.school(school.slug)
-    results = search_spanish_site(visit, distinctive_word(catalog))
-    # Results carry the search words (`?h=…`) so that the page can highlight them.
-    found = visit.page.locator(f".md-search-result a[href^='{profile}?']").first
-    expect(found).to_be_visible()
+    results = search_spanish_site(visit, distinctive_word(school, catalog))
     outside = [a for a in result_addresses(results) if not a.startswith(visit.site_url + ES)]
     assert outside == []
-    found.click()
-    expect(visit.page).to_have_url(re.compile(re.escape(profile) + r"(\?.*)?$"))
+    search_dialog.go_to_result_by_keyboard(visit.page, "/" + ES + urls.school(school.slug))
+    expect(visit.page).to_have_url(re.compile(re.escape(profile) + r"\?"))
     expect(visit.page.locator("html")).to_have_attribute("lang", "es")
     expect(visit.page.locator("h1")).to_have_text(school.name)
     assert visit.console_errors() == []
@@ -79,8 +76,56 @@ def test_spanish_search_finds_a_school_on_its_spanish_page(visit: Visit, catalog
 
 def test_spanish_search_for_a_spanish_word_shows_only_spanish_pages(visit: Visit) -> None:
     results = search_spanish_site(visit, "escuela")
-    expect(results.first).to_be_visible()
     addresses = result_addresses(results)
     assert addresses
     assert [a for a in addresses if not a.startswith(visit.site_url + ES)] == []
     assert visit.console_errors() == []
+
+
+def test_the_spanish_search_test_catches_a_search_in_english(visit: Visit) -> None:
+    # The search told to take the page for an English one: English words, English pages.
+    search_dialog.change_asset(
+        visit.page,
+        "assets/search.js",
+        'config.setAttribute("base-url", root.pathname);',
+        'config.setAttribute("base-url", root.pathname); config.setAttribute("lang", "en");',
+    )
+    with pytest.raises(AssertionError, match="accessible name\nActual value: Search this site"):
+        search_spanish_site(visit, "escuela")
+
+
+def search_dialog_on_a_phone(visit: Visit, catalog: Catalog) -> list[str]:
+    """Tap the search button of a Spanish profile on a phone, search for a school; what the
+    dialog shows that a phone cannot show well or axe finds."""
+    visit.page.locator(".md-header").get_by_role("button", name="Buscar").tap()
+    field = visit.page.locator(search_dialog.FIELD)
+    expect(field).to_be_focused()
+    field.press_sequentially(distinctive_word(featured_school(catalog), catalog))
+    expect(visit.page.locator(search_dialog.RESULT_LINKS).first).to_be_visible()
+    page = visit.page
+    page.evaluate(page_checks.AXE_SOURCE)
+    problems: list[str] = page.evaluate(page_checks.SIDEWAYS_OVERFLOW)
+    problems += page.evaluate(page_checks.SMALL_TAP_TARGETS, page_checks.MIN_TARGET_PX)
+    problems += page.evaluate(search_dialog.SMALL_DIALOG_TEXT, page_checks.MIN_BODY_TEXT_PX)
+    problems += page.evaluate(page_checks.AXE_VIOLATIONS, page_checks.WCAG_TAGS)
+    return problems
+
+
+def test_the_spanish_search_dialog_fits_a_phone_and_passes_axe(
+    new_visit: VisitFactory, page_urls: dict[str, str], catalog: Catalog
+) -> None:
+    visit = new_visit(PHONE)
+    visit.open(page_urls["es-profile"])
+    assert search_dialog_on_a_phone(visit, catalog) == []
+
+
+def test_the_phone_checks_catch_the_dialog_with_pagefind_s_own_small_text(
+    new_visit: VisitFactory, page_urls: dict[str, str], catalog: Catalog
+) -> None:
+    visit = new_visit(PHONE)
+    search_dialog.change_asset(
+        visit.page, "assets/showcase.css", "--pf-result-excerpt-font-size: 16px;", ""
+    )
+    visit.open(page_urls["es-profile"])
+    problems = " ".join(search_dialog_on_a_phone(visit, catalog))
+    assert "is 13 px" in problems, problems
