@@ -120,9 +120,9 @@ class FirstVisit:
         return sum(resource.bytes for resource in self.resources)
 
     def fetched_before_paint(self) -> list[Resource]:
-        """Every request that started before the largest contentful paint, but the tab's icon,
-        which the browser fetches for itself when it likes."""
-        return [r for r in self.resources if r.start_ms < self.lcp_ms and r.path not in self.icons]
+        """Every request that started before the page was first painted (first contentful
+        paint), but the tab's icon, which the browser fetches for itself when it likes."""
+        return [r for r in self.resources if r.start_ms < self.fcp_ms and r.path not in self.icons]
 
     def render_blocking_scripts(self) -> list[str]:
         scripts = [r.path for r in self.resources if r.render_blocking and r.initiator == "script"]

@@ -5,6 +5,11 @@ taken under throttling must not share the CPU), cold, at phone size, on Lighthou
 with a 4× CPU slowdown (`browser.first_visit`), from a server that gzips text as any static
 host does. The negative control adds a heavy script to every page of a copy of the site and
 sees each budget name the pages it measured there.
+
+What is checked here holds by construction, whatever the machine's speed: no script blocks
+rendering, nothing but the page and its styles is requested before the first paint, nothing of
+search loads, and the bytes after gzip. Largest contentful paint and total blocking time are
+timings: they are measured here and printed, never judged by a test (README, "Performance").
 """
 
 from __future__ import annotations
@@ -23,9 +28,6 @@ from browser.first_visit import FirstVisit, needed_for_paint, visit
 from browser.static_server import serve
 from showcase.data.catalog import Catalog
 
-# Google's "good" largest contentful paint, and Lighthouse's "fast" total blocking time.
-LCP_BUDGET_MS = 2500
-TBT_BUDGET_MS = 200
 # Bytes after gzip of everything a first visit fetches until it is quiet. Slow 4G delivers
 # about 180 KB a second, so this is half a second of transfer; the heaviest page today, the
 # Spanish About page, fetches 75 KB (Material's CSS and JavaScript about 60 KB of it), which
@@ -50,23 +52,17 @@ def budget_problems(visit: FirstVisit) -> dict[str, list[str]]:
     """What of each budget a visit broke, each line naming the page."""
     page = "/" + visit.url
     problems: dict[str, list[str]] = {
-        "lcp": [],
-        "tbt": [],
         "blocking": [],
         "early": [],
         "bytes": [],
     }
-    if visit.lcp_ms >= LCP_BUDGET_MS:
-        problems["lcp"].append(f"{page}: largest contentful paint {visit.lcp_ms:.0f} ms")
-    if visit.total_blocking_ms >= TBT_BUDGET_MS:
-        problems["tbt"].append(f"{page}: total blocking time {visit.total_blocking_ms:.0f} ms")
     for script in visit.render_blocking_scripts():
         problems["blocking"].append(f"{page}: render-blocking script {script}")
     for resource in visit.fetched_before_paint():
         if not needed_for_paint(resource):
             problems["early"].append(
                 f"{page}: {resource.path} ({resource.initiator}) requested before the page was "
-                f"painted ({resource.start_ms:.0f} ms < {visit.lcp_ms:.0f} ms)"
+                f"painted ({resource.start_ms:.0f} ms < {visit.fcp_ms:.0f} ms)"
             )
     for resource in visit.resources:
         if set(resource.path.split("/")) & ON_DEMAND_FOLDERS:
@@ -112,16 +108,6 @@ def test_every_kind_of_page_in_both_languages_is_measured(
     assert [v.url for v in first_visits] == first_visit_pages(catalog)
     assert len({v.url for v in first_visits}) == 2 * len(KINDS)
     assert all(v.lcp_ms > 0 for v in first_visits), summary(first_visits)
-
-
-def test_largest_contentful_paint_under_2_5_s(first_visits: list[FirstVisit]) -> None:
-    problems = _all(first_visits, "lcp")
-    assert problems == [], "\n".join(problems) + "\n" + summary(first_visits)
-
-
-def test_total_blocking_time_under_200_ms(first_visits: list[FirstVisit]) -> None:
-    problems = _all(first_visits, "tbt")
-    assert problems == [], "\n".join(problems) + "\n" + summary(first_visits)
 
 
 def test_no_script_blocks_rendering(first_visits: list[FirstVisit]) -> None:
@@ -178,7 +164,7 @@ def test_each_budget_names_the_pages_made_heavy_on_purpose(
     # Two pages, one a language, keep the control short: every page has the same script.
     measured = [pages[KINDS.index("profile")], pages[len(KINDS)]]
     visits = measure(browser, heavy_site, measured)
-    for budget in ("tbt", "blocking", "bytes", "lcp"):
+    for budget in ("blocking", "bytes"):
         problems = _all(visits, budget)
         for page in measured:
             assert [line for line in problems if line.startswith(f"/{page}: ")], (budget, page)
@@ -186,5 +172,5 @@ def test_each_budget_names_the_pages_made_heavy_on_purpose(
     for page in measured:
         assert f"/{page}: {HEAVY_SCRIPT} (script)" in early, (page, early)
     print("\n" + summary(visits))
-    for budget in ("lcp", "tbt", "blocking", "early", "bytes"):
+    for budget in ("blocking", "early", "bytes"):
         print("\n".join(_all(visits, budget)))
