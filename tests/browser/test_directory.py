@@ -114,6 +114,9 @@ def test_typing_part_of_a_name_shows_the_schools_so_named(
 ) -> None:
     typed = name_part(catalog).upper()
     visit.open(folder + urls.SCHOOLS)
+    # The filters show once the directory's script has run, after the first paint (and maybe
+    # after `load`); a visitor cannot type in them before, and neither can this test.
+    expect(visit.page.locator(NAME)).to_be_visible()
     visit.page.locator(NAME).press_sequentially(typed)
     expected = {urls.school(s.slug) for s in catalog.schools.values() if matching_name(s, typed)}
     assert_directory_shows(visit, expected, folder)
@@ -137,6 +140,7 @@ def test_a_filtered_address_reopens_filtered(visit: Visit, catalog: Catalog, fol
 
 def test_the_filters_work_from_the_keyboard_alone(visit: Visit, catalog: Catalog) -> None:
     visit.open(urls.SCHOOLS)
+    expect(visit.page.locator(COHORT)).to_be_visible()
     for _ in range(100):
         visit.page.keyboard.press("Tab")
         if visit.page.evaluate("document.activeElement.name") == "cohort":
