@@ -158,10 +158,12 @@ class Visit:
         self.page_errors.append(f"uncaught {error.name}: {error.message}")
 
     def open(self, url: str) -> None:
-        """Open the page at a site URL like `schools/`, and wait until it has loaded."""
+        """Open the page at a site URL like `schools/`, and wait until it has loaded and its
+        scripts, requested after the first paint (`overrides/base.html`), have run."""
         response = self.page.goto(self.site_url + url)
         assert response is not None, url
         assert response.ok, f"{url}: HTTP {response.status}"
+        self.page.wait_for_function("document.documentElement.dataset.scripts === 'run'")
 
     def site_path(self, address: str) -> str:
         """The site URL (like `schools/x/`) of an absolute address on this site."""
