@@ -124,6 +124,8 @@ async def _check_page(tab: Page, base: str, path: str, screen: Screen) -> list[F
     if response is None or not response.ok:
         status = f"HTTP {response.status}" if response else "no response"
         findings.append(Finding(path, screen.name, "load", status))
+    # Checked as a visitor meets it once its scripts, requested after the first paint, have run.
+    await tab.wait_for_function("document.documentElement.dataset.scripts === 'run'")
     await tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     await recorder.settle()
     privacy = recorder.problems(base)
