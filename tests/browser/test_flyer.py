@@ -75,6 +75,12 @@ async def print_flyer(tab: Page, base: str, path: str, screen: Screen) -> list[F
         pages = page_count(await tab.pdf(format=paper, print_background=True))
         if pages != 1:
             problems.append(f"prints on {pages} pages of {paper}")
+    # The QR code loads lazily, when a page is printed (as Chromium loads lazy images before
+    # printing): read it once it has arrived.
+    await tab.wait_for_function(
+        "() => [...document.querySelectorAll('.cs-flyer-qr img')]"
+        ".every(img => img.complete && img.naturalWidth > 0)"
+    )
     qr = await tab.locator(".cs-flyer-qr img").screenshot()
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(BytesIO(qr)))]
     if decoded != [SITE_URL + path]:
