@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import language_builds
-import yaml
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -75,6 +74,27 @@ class SharedChrome:
     def keep(self, name: str, html: str) -> str:
         self._parts[name] = html
         return html
+
+
+class GeneratedPage(MkDocsPage):
+    """The MkDocs page of a page the showcase makes. MkDocs reads and converts every page's
+    Markdown before it renders any; such a page has none, so both steps only set what MkDocs
+    reads later: its title (given here), its template, and empty content, which
+    `SiteBuild.page_context` replaces with the page's HTML just before it is rendered.
+
+    Given to MkDocs as the file's page (`File.page`), which its navigation and build use as
+    they find it, as Material's blog plugin does with its posts."""
+
+    def __init__(self, page: Page, file: File, config: MkDocsConfig) -> None:
+        super().__init__(page.title, file, config)
+        self._template = page.template
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"template": self._template}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
 
 
 class SiteBuild:
@@ -157,16 +177,15 @@ class SiteBuild:
         return files
 
     def _page_file(self, page: Page) -> File:
-        # Only what MkDocs reads before it renders the page: its HTML comes in `page_context`.
-        front_matter = yaml.safe_dump({"title": page.title, "template": page.template})
         file = File.generated(
             self.config,
             page.src_path,
-            content=f"---\n{front_matter}---\n",
+            content="",
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
         if page.edit_path:
             file.edit_uri = page.edit_path
+        GeneratedPage(page, file, self.config)
         return file
 
     def use_env(self, env: Environment, files: Files) -> Environment:
