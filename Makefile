@@ -3,7 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
-STAMP := $(VENV)/.installed
+# The lock the venv is made from: the whole of it, or only what building the site needs
+# (`make build LOCK=requirements-site.txt`, as the deploy builds).
+LOCK ?= requirements.txt
+STAMP := $(VENV)/.installed-$(basename $(notdir $(LOCK)))
 ADDRESS ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 # The date the published data is "as of": the time of the last commit, the same on every machine
@@ -18,12 +21,13 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 .PHONY: serve build test bench screenshots validate new-story schema translations lint format lock clean
 
 # requirements.txt is the lock: every package make needs, pinned and hashed. `make lock` writes it
-# (and requirements-site.txt, the runtime part) from pyproject.toml. The venv is made again from
-# nothing when the lock changes, so it holds exactly what the lock says; the package itself is
-# built with the lock's own setuptools, not one fetched unchecked.
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(if $(filter requirements.txt,$?),--clear) $(VENV)
-	$(PIP) install --require-hashes --no-deps -r requirements.txt
+# (and requirements-site.txt, the part that builds the site) from pyproject.toml. The venv is made
+# again from nothing when its lock changes or another lock is asked for, so it holds exactly what
+# the lock says; the package itself is built with the lock's own setuptools, not one fetched
+# unchecked.
+$(STAMP): $(LOCK) pyproject.toml
+	$(PYTHON) -m venv $(if $(filter $(LOCK),$?),--clear) $(VENV)
+	$(PIP) install --require-hashes --no-deps -r $(LOCK)
 	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -33,7 +37,7 @@ UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-
 
 lock: $(STAMP) ## Re-resolve the locks from pyproject.toml; UPGRADE=1 takes new releases too
 	$(UV_COMPILE) --group test --group lint $(if $(UPGRADE),--upgrade) -o requirements.txt
-	$(UV_COMPILE) --group engines -c requirements.txt -o requirements-site.txt
+	$(UV_COMPILE) --group engines --group backend -c requirements.txt -o requirements-site.txt
 
 serve: $(STAMP) ## Build the site and serve it with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr $(ADDRESS) --livereload

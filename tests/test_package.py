@@ -322,7 +322,13 @@ def lock_problems(project: dict[str, Any], full: dict[str, Pin], site: dict[str,
         for name, pin in site.items()
         if full.get(name) != pin
     ]
-    runtime = [*project["project"]["dependencies"], *_requirements(project, "engines")]
+    # What the deploy installs (requirements-site.txt): the package's own, both engines, and
+    # the build backend that installs the package from the lock.
+    runtime = [
+        *project["project"]["dependencies"],
+        *_requirements(project, "engines"),
+        *_requirements(project, "backend"),
+    ]
     groups = [
         line for group in project["dependency-groups"] for line in _requirements(project, group)
     ]
