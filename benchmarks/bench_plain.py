@@ -2,8 +2,10 @@
 
 Each page carries the text, tables and lists that our templates show for it, written the way
 a person would write them by hand, and the project is built by plain MkDocs with the same
-theme, features, plugins, Markdown extensions and navigation as `mkdocs.yml`, minus our hook
-and templates. What it measures is how long MkDocs alone takes to publish the same content.
+theme, features, Markdown extensions and navigation as `mkdocs.yml`, minus our hook and
+templates, and as a plain MkDocs + Material site is: with no `plugins` key, so MkDocs adds its
+`search`, Material's search plugin, which builds a search index as our build runs Pagefind.
+What it measures is how long MkDocs alone takes to publish the same content, search included.
 Each other language is a second plain project, written the same way from its own config
 (`mkdocs.es.yml`, merged onto `mkdocs.yml`) and its own hand-written pages.
 """
@@ -38,8 +40,9 @@ from showcase.pages.views import human_date, story_date
 
 NOT_RECORDED = "*Not yet recorded*"
 T = TypeVar("T")
-# Our own keys in mkdocs.yml, which plain MkDocs has no use for.
-_OURS_ONLY = ("hooks", "watch", "extra")
+# Our own keys in mkdocs.yml, which plain MkDocs has no use for; and `plugins`, which ours sets
+# empty (Pagefind replaced Material's search): without the key, MkDocs adds `search`.
+_OURS_ONLY = ("hooks", "watch", "extra", "plugins")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -104,8 +107,9 @@ def write_mkdocs_config(path: Path, config: dict[str, Any]) -> Path:
 
 
 def plain_config(project: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The project's MkDocs settings without our hook and templates; our sections in the nav,
-    school and story pages out of it, as the hook does."""
+    """The project's MkDocs settings without our hook, templates and plugin list (so with
+    Material's search); our sections in the nav, school and story pages out of it, as the hook
+    does."""
     config = {key: value for key, value in project.items() if key not in _OURS_ONLY}
     config["theme"] = {k: v for k, v in project["theme"].items() if k != "custom_dir"}
     config["docs_dir"] = "docs"
