@@ -142,6 +142,32 @@ def test_the_targets_say_met_missed_or_not_measured() -> None:
     assert bench._target("ratio", math.nan, 0.8) == "  ratio: not measured"
 
 
+def _builds(cold_s: float, structured_s: float, text_s: float, peak_mb: float) -> dict[str, float]:
+    return {
+        "cold_s": cold_s,
+        "cold_structured_ratio": cold_s / structured_s,
+        "cold_text_ratio": cold_s / text_s,
+        "cold_peak_mb": peak_mb,
+        "warm_peak_mb": peak_mb / 2,
+    }
+
+
+def test_the_build_targets_are_checked_against_each_twin() -> None:
+    met = bench.build_targets({1000: _builds(70, 100, 90, 100), 10000: _builds(700, 1, 1, 499)})
+    assert met == [
+        "  ours cold/structured twin at N=1,000 <= 0.8: 0.70 met",
+        "  ours cold/text twin at N=1,000 <= 0.8: 0.78 met",
+        "  time(10,000)/time(1,000), cold, <= 11: 10.00 met",
+        "  peak MB of the largest process at N=10,000, cold or warm, < 500: 499.00 met",
+    ]
+    missed = bench.build_targets({1000: _builds(70, 100, 80, 100), 10000: _builds(771, 1, 1, 500)})
+    assert [line.rsplit(" ", 1)[-1] for line in missed] == ["met", "MISSED", "MISSED", "MISSED"]
+    assert "0.88 MISSED" in missed[1]
+    unbuilt = bench.build_targets({1000: _builds(70, math.nan, math.nan, 100)})
+    assert [line.rsplit(": ", 1)[-1] for line in unbuilt] == ["not measured"] * 2
+    assert bench.build_targets({54: _builds(7, 10, 9, 60)}) == []
+
+
 def test_each_twin_has_a_page_for_every_generated_page(
     smoke_run: tuple[dict[str, Any], str, Path],
 ) -> None:
