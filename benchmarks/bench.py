@@ -100,7 +100,9 @@ NOT_BUILT = Output(0, math.nan, math.nan, math.nan)
 @dataclass(frozen=True)
 class SizeResult:
     """Every figure for one size N. `builds` holds every build of each side: `cold` and `warm`
-    (ours), then each twin built (`structured`, `text`); `outputs` what each side wrote."""
+    (ours), then each twin built (`structured`, `text`); `outputs` what each side wrote;
+    `load_averages` the machine's 1-minute load average before the first run and after each,
+    to tell a quiet machine's figures from a busy one's."""
 
     schools: int
     stories: int
@@ -108,6 +110,7 @@ class SizeResult:
     validate_seconds: float
     builds: dict[str, list[Build]]
     outputs: dict[str, Output]
+    load_averages: list[float]
     transfers: SiteTransfers
 
     def summary(self) -> dict[str, float]:
@@ -118,6 +121,7 @@ class SizeResult:
             "schools": self.schools,
             "pages": self.outputs["ours"].pages,
             "validate_s": self.validate_seconds,
+            "load_max": max(self.load_averages),
         }
         for side in [*OURS, *TWINS]:
             builds = self.builds.get(side, [])
@@ -249,6 +253,7 @@ def measure_size(
     projects = {twin: write_plain_projects(catalog, project, folder, twin) for twin in twins}
     ours = write_ours_config(project, data, folder / "ours")
     builds: dict[str, list[Build]] = {side: [] for side in [*OURS, *projects]}
+    load_averages = [os.getloadavg()[0]]
     for run in range(1, runs + 1):
         # Cold: nothing drawn yet, as on a fresh clone or a first deploy; warm: the same
         # build again with the link previews and QR codes the cold one cached.
@@ -257,7 +262,9 @@ def measure_size(
             builds[side].append(timed_build(ours, folder / "ours" / "site"))
         for twin, twin_builds in projects.items():
             builds[twin].append(timed_builds(twin_builds))
-        print(f"N={schools:,} run {run}/{runs}: {_progress(builds)}", flush=True)
+        load_averages.append(os.getloadavg()[0])
+        progress = f"{_progress(builds)}; load average {load_averages[-1]:.1f}"
+        print(f"N={schools:,} run {run}/{runs}: {progress}", flush=True)
     outputs = {twin: measure_output(folder / twin / "site") for twin in projects}
     return SizeResult(
         schools=size.schools,
@@ -266,6 +273,7 @@ def measure_size(
         validate_seconds=validate_seconds,
         builds=builds,
         outputs={"ours": measure_output(folder / "ours" / "site"), **outputs},
+        load_averages=load_averages,
         transfers=measure_site(folder / "ours" / "site", catalog),
     )
 
@@ -411,6 +419,7 @@ BUILD_COLUMNS: tuple[Column, ...] = (
     ("N", "{schools:,.0f}", 6),
     ("pages", "{pages:,.0f}", 7),
     ("check s", "{validate_s:.1f}", 7),
+    ("load", "{load_max:.1f}", 5),
     *(
         (_SIDE_NAMES[side], f"{{{side}_s:.1f}}/{{{side}_cpu_s:.1f}}/{{{side}_peak_mb:.0f}}", 17)
         for side in [*OURS, *TWINS]
@@ -439,7 +448,8 @@ RATIO_COLUMNS: tuple[Column, ...] = (
 
 def format_build_table(results: list[SizeResult]) -> str:
     """Each side's builds, one line per size: the medians of wall seconds, CPU seconds (the
-    build and its workers) and peak MB of the largest process; `check` is the validator."""
+    build and its workers) and peak MB of the largest process; `check` is the validator, `load`
+    the highest 1-minute load average seen between runs (about 2 or more on 2 cores: busy)."""
     title = "Builds, medians: seconds/CPU seconds/peak MB of the largest process"
     return title + "\n" + _table(BUILD_COLUMNS, results)
 

@@ -32,7 +32,16 @@ SCHOOLS = 100
 # Enough schools for a list of two pages (`paging`), so that every kind of page is compared.
 TWIN_SCHOOLS = 60
 SIDES = ("cold", "warm", *TWINS)
-BUILD_COLUMNS = ("N", "pages", "check s", "ours cold", "ours warm", "structured twin", "text twin")
+BUILD_COLUMNS = (
+    "N",
+    "pages",
+    "check s",
+    "load",
+    "ours cold",
+    "ours warm",
+    "structured twin",
+    "text twin",
+)
 RATIOS = ("cold/structured", "cold/text", "warm/structured", "warm/text")
 # The folders of the languages after the first (`es/`), as mkdocs.yml lists them.
 TRANSLATED = [
@@ -99,6 +108,7 @@ def test_every_build_succeeds_and_the_report_has_every_column(
         assert row[f"{side}_output_mb"] > 0, side
         assert row[f"{side}_index_kb"] > 0, side
     assert row["ours_index_kb_per_page"] > 0
+    assert len(row["raw"]["load_averages"]) == 2 and row["load_max"] >= 0
     builds = _line_after(printed, "Builds")
     assert all(column in builds for column in BUILD_COLUMNS)
     ratios = _line_after(printed, "Ours/twin")
