@@ -15,6 +15,7 @@ from typing import Any
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from bs4.filter import SoupStrainer
 from conftest import SiteReader
 
 from benchmarks import bench
@@ -198,6 +199,32 @@ def test_each_twin_has_a_page_for_every_generated_page(
         assert pages[twin] <= pages["ours"]
         assert len(pages[twin]) > 3 * SCHOOLS
     assert pages["structured"] == pages["text"]
+
+
+def _article_words(page: Path) -> Counter[str]:
+    """The words of a built page's content (Material's `article`), each as often as it appears."""
+    article = BeautifulSoup(page.read_bytes(), "html.parser", parse_only=SoupStrainer("article"))
+    return Counter(re.findall(r"\w+", article.get_text(" ")))
+
+
+def test_the_twins_built_pages_say_the_same_words(
+    smoke_run: tuple[dict[str, Any], str, Path], tmp_path: Path
+) -> None:
+    _, _, out = smoke_run
+    sites = {twin: out / f"n{SCHOOLS}" / twin / "site" for twin in TWINS}
+    built = sorted(p.relative_to(sites["structured"]) for p in sites["structured"].rglob("*.html"))
+    # As MkDocs and Material built them, with every Markdown extension of our config: the
+    # homes and every seventh page (a sample of every kind, both languages), not every page.
+    sample = {Path("index.html"), *(Path(folder) / "index.html" for folder in TRANSLATED)}
+    for page in sorted(sample | set(built[::7])):
+        structured, text = (_article_words(site / page) for site in sites.values())
+        assert structured and text == structured, page
+    # Control: a word altered in a built page's content is seen.
+    school = sites["text"] / urls.school("synthetic-school-00001") / "index.html"
+    head, article, content = school.read_text("utf-8").partition("<article")
+    altered = tmp_path / "altered.html"
+    altered.write_text(head + article + content.replace("School 00001", "School 0001", 1), "utf-8")
+    assert _article_words(altered) != _article_words(school)
 
 
 # The rendered text of a twin's page: its Markdown as MkDocs renders it with our config's
