@@ -1,12 +1,16 @@
 """`make bench`: how our build grows with the number of schools, beside plain MkDocs.
 
 For each size N it writes a synthetic data set of N schools outside the repository
-(`benchmarks.bench_data`), checks it with the real validator, writes the same pages as
-hand-written Markdown (`benchmarks.bench_plain`), then builds ours and the plain twin turn
-about, each `mkdocs build` in a fresh process, and reports medians. It never imports MkDocs.
+(`benchmarks.bench_data`), checks it with the real validator, and writes the same pages for
+plain MkDocs + Material twice (`benchmarks.bench_plain`): the structured twin (the same text,
+tables and lists, as a person would write them) and the text twin (the same words as plain
+paragraphs, `benchmarks.bench_text`), each with Material's search plugin. Then, in every run,
+it builds ours cold (an empty cache, as on a fresh clone), ours warm (the cache kept, the
+site built again), and each twin once (they have no cache), each `mkdocs build` in a fresh
+process, and reports medians. It never imports MkDocs.
 
-Both sides publish every language: our one build of `mkdocs.yml` also builds the Spanish site
-(`mkdocs.es.yml`) into `es/`; the plain twin is one project a language, built one after the
+Every side publishes every language: our one build of `mkdocs.yml` also builds the Spanish
+site (`mkdocs.es.yml`) into `es/`; a twin is one project a language, built one after the
 other into the same site, and counts as one build (times and CPU summed, the larger peak).
 
 Beside the build figures it reports what a visitor downloads from our site of that size
@@ -35,11 +39,14 @@ from typing import Any
 
 from benchmarks.bench_data import write_data_set
 from benchmarks.bench_plain import (
+    Rewrite,
     inherit,
     read_mkdocs_config,
+    structured,
     write_mkdocs_config,
     write_plain_project,
 )
+from benchmarks.bench_text import as_paragraphs
 from benchmarks.first_visit import KINDS, SiteTransfers, measure_site
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.data.problems import DataError
@@ -47,7 +54,12 @@ from showcase.data.problems import DataError
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_SIZES = (54, 1000, 10000)
-# The issue's targets: ratio at 1,000 schools, growth from 1,000 to 10,000, peak at 10,000.
+# The plain MkDocs twins, each writing the generated pages its own way.
+TWINS: dict[str, Rewrite] = {"structured": structured, "text": as_paragraphs}
+# Our two builds: from an empty cache, then again with the cache it filled.
+OURS = ("cold", "warm")
+# The issue's targets: a cold build's ratio to each twin at 1,000 schools, its growth from
+# 1,000 to 10,000, the peak at 10,000.
 TARGET_RATIO, TARGET_GROWTH, TARGET_PEAK_MB = 0.8, 11.0, 500.0
 # Issue #17: a profile's first visit at 10,000 schools within 10% of that at 54 (the real
 # data's count), and one search at 10,000 under 300 KB.
@@ -82,41 +94,51 @@ class Output:
         return self.index_kb / self.pages if self.pages else 0.0
 
 
+NOT_BUILT = Output(0, math.nan, math.nan, math.nan)
+
+
 @dataclass(frozen=True)
 class SizeResult:
-    """Every figure for one size N."""
+    """Every figure for one size N. `builds` holds every build of each side: `cold` and `warm`
+    (ours), then each twin built (`structured`, `text`); `outputs` what each side wrote;
+    `load_averages` the machine's 1-minute load average before the first run and after each,
+    to tell a quiet machine's figures from a busy one's."""
 
     schools: int
     stories: int
     generate_seconds: float
     validate_seconds: float
-    ours: list[Build]
-    plain: list[Build]
-    ours_output: Output
-    plain_output: Output | None
+    builds: dict[str, list[Build]]
+    outputs: dict[str, Output]
+    load_averages: list[float]
     transfers: SiteTransfers
 
     def summary(self) -> dict[str, float]:
-        ours_s = statistics.median(b.seconds for b in self.ours)
-        plain_s = _median(b.seconds for b in self.plain)
-        plain_output = self.plain_output or Output(0, math.nan, math.nan, math.nan)
-        return {
+        """The medians of each side (`cold_s`, `text_cpu_s`, `structured_peak_mb`…), the
+        ratios of ours to each twin (`cold_structured_ratio`…), and what each side wrote;
+        NaN for a twin not built."""
+        figures = {
             "schools": self.schools,
-            "pages": self.ours_output.pages,
+            "pages": self.outputs["ours"].pages,
             "validate_s": self.validate_seconds,
-            "ours_s": ours_s,
-            "plain_s": plain_s,
-            "ratio": ours_s / plain_s,
-            "ours_cpu_s": statistics.median(b.cpu_seconds for b in self.ours),
-            "plain_cpu_s": _median(b.cpu_seconds for b in self.plain),
-            "ours_peak_mb": statistics.median(b.peak_mb for b in self.ours),
-            "plain_peak_mb": _median(b.peak_mb for b in self.plain),
-            "ours_output_mb": self.ours_output.output_mb,
-            "plain_output_mb": plain_output.output_mb,
-            "ours_html_kb_per_page": self.ours_output.html_kb_per_page,
-            "ours_index_kb": self.ours_output.index_kb,
-            "plain_index_kb": plain_output.index_kb,
-            "ours_index_kb_per_page": self.ours_output.index_kb_per_page,
+            "load_max": max(self.load_averages),
+        }
+        for side in [*OURS, *TWINS]:
+            builds = self.builds.get(side, [])
+            figures[f"{side}_s"] = _median(b.seconds for b in builds)
+            figures[f"{side}_cpu_s"] = _median(b.cpu_seconds for b in builds)
+            figures[f"{side}_peak_mb"] = _median(b.peak_mb for b in builds)
+        for ours in OURS:
+            for twin in TWINS:
+                figures[f"{ours}_{twin}_ratio"] = figures[f"{ours}_s"] / figures[f"{twin}_s"]
+        for side in ["ours", *TWINS]:
+            output = self.outputs.get(side, NOT_BUILT)
+            figures[f"{side}_output_mb"] = output.output_mb
+            figures[f"{side}_index_kb"] = output.index_kb
+        return {
+            **figures,
+            "ours_html_kb_per_page": self.outputs["ours"].html_kb_per_page,
+            "ours_index_kb_per_page": self.outputs["ours"].index_kb_per_page,
             **{
                 f"{kind}_{unit}_kb": getattr(transfer, unit) / 1024
                 for kind, transfer in self.transfers.first_visit.items()
@@ -128,7 +150,7 @@ class SizeResult:
 
 
 def _median(values: Iterable[float]) -> float:
-    """The median, or NaN where nothing was measured (the plain twin skipped)."""
+    """The median, or NaN where nothing was measured (a twin not built)."""
     measured = list(values)
     return statistics.median(measured) if measured else math.nan
 
@@ -140,18 +162,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="keep data sets and sites here (not a temp dir)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
-        "--no-plain",
-        action="store_true",
-        help="build ours only, not the plain twin (for the download figures of a large size)",
+        "--twins",
+        nargs="*",
+        choices=list(TWINS),
+        default=list(TWINS),
+        help="the plain MkDocs twins to build beside ours (default: both)",
     )
     parser.add_argument(
-        "--previews",
-        choices=["cold", "warm"],
-        default="cold",
-        help="cold: every build draws its link previews, as on a fresh clone (default); "
-        "warm: one unmeasured build fills the preview cache first",
+        "--no-plain",
+        action="store_true",
+        help="build ours only, no twin (for the download figures of a large size)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.no_plain:
+        args.twins = []
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,14 +191,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _out_folder(args.out) as out:
             for size in args.sizes:
                 folder = out / f"n{size}"
-                results.append(measure_size(size, folder, args.runs, args.previews, args.no_plain))
+                results.append(measure_size(size, folder, args.runs, args.twins))
                 # Written after every size, so that a long run stopped midway keeps its figures.
                 if args.json is not None:
                     write_json(args.json, machine, args, results)
     except BenchError as error:
         print(error, file=sys.stderr)
         return 1
-    print(format_table(results))
+    print(format_build_table(results))
+    print(format_ratio_table(results))
     print(format_transfer_table(results))
     print(format_targets(results))
     return 0
@@ -182,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def write_json(
     path: Path, machine: dict[str, str], args: argparse.Namespace, results: list[SizeResult]
 ) -> None:
-    report: dict[str, Any] = {"machine": machine, "runs": args.runs, "previews": args.previews}
+    report: dict[str, Any] = {"machine": machine, "runs": args.runs, "twins": args.twins}
     report["sizes"] = [{**r.summary(), "raw": asdict(r)} for r in results]
     path.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
 
@@ -213,10 +239,10 @@ def machine_info() -> dict[str, str]:
 
 
 def measure_size(
-    schools: int, folder: Path, runs: int, previews: str, no_plain: bool = False
+    schools: int, folder: Path, runs: int, twins: Sequence[str] = tuple(TWINS)
 ) -> SizeResult:
-    """Write and check the data set of `schools` schools, then build ours and plain in turn,
-    and measure what a visitor downloads from ours."""
+    """Write and check the data set of `schools` schools, then in each run build ours cold and
+    warm and each of `twins` once, and measure what a visitor downloads from ours."""
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)
     started = time.perf_counter()
@@ -224,35 +250,40 @@ def measure_size(
     generate_seconds = time.perf_counter() - started
     validate_seconds, catalog = _timed_validation(data, runs)
     project = read_mkdocs_config(PROJECT_CONFIG)
-    plain = [] if no_plain else write_plain_projects(catalog, project, folder)
+    projects = {twin: write_plain_projects(catalog, project, folder, twin) for twin in twins}
     ours = write_ours_config(project, data, folder / "ours")
-    if previews == "warm":
-        timed_build(ours, folder / "ours" / "site")
-    ours_builds, plain_builds = [], []
+    builds: dict[str, list[Build]] = {side: [] for side in [*OURS, *projects]}
+    load_averages = [os.getloadavg()[0]]
     for run in range(1, runs + 1):
-        if previews == "cold":
-            shutil.rmtree(folder / "ours" / ".cache", ignore_errors=True)
-        ours_builds.append(timed_build(ours, folder / "ours" / "site"))
-        if plain:
-            plain_builds.append(timed_builds(plain))
-        print(f"N={schools:,} run {run}/{runs}: {_progress(ours_builds[-1:] + plain_builds[-1:])}")
+        # Cold: nothing drawn yet, as on a fresh clone or a first deploy; warm: the same
+        # build again with the link previews and QR codes the cold one cached.
+        shutil.rmtree(folder / "ours" / ".cache", ignore_errors=True)
+        for side in OURS:
+            builds[side].append(timed_build(ours, folder / "ours" / "site"))
+        for twin, twin_builds in projects.items():
+            builds[twin].append(timed_builds(twin_builds))
+        load_averages.append(os.getloadavg()[0])
+        progress = f"{_progress(builds)}; load average {load_averages[-1]:.1f}"
+        print(f"N={schools:,} run {run}/{runs}: {progress}", flush=True)
+    outputs = {twin: measure_output(folder / twin / "site") for twin in projects}
     return SizeResult(
         schools=size.schools,
         stories=size.stories,
         generate_seconds=generate_seconds,
         validate_seconds=validate_seconds,
-        ours=ours_builds,
-        plain=plain_builds,
-        ours_output=measure_output(folder / "ours" / "site"),
-        plain_output=measure_output(folder / "plain" / "site") if plain else None,
+        builds=builds,
+        outputs={"ours": measure_output(folder / "ours" / "site"), **outputs},
+        load_averages=load_averages,
         transfers=measure_site(folder / "ours" / "site", catalog),
     )
 
 
-def _progress(builds: list[Build]) -> str:
+def _progress(builds: dict[str, list[Build]]) -> str:
+    """The last build of each side."""
     return ", ".join(
-        f"{name} {b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU, {b.peak_mb:.0f} MB)"
-        for name, b in zip(("ours", "plain"), builds, strict=False)
+        f"{_SIDE_NAMES[side]} {b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU, {b.peak_mb:.0f} MB)"
+        for side, done in builds.items()
+        for b in done[-1:]
     )
 
 
@@ -276,20 +307,22 @@ def translations(project: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def write_plain_projects(
-    catalog: Catalog, project: dict[str, Any], folder: Path
+    catalog: Catalog, project: dict[str, Any], folder: Path, twin: str = "structured"
 ) -> list[tuple[Path, Path]]:
-    """The plain twin, one project a language: `plain/` for the first, `plain-<code>/` for each
-    other, from its config merged onto mkdocs.yml. Return (config, site folder) of each, in
-    build order: the first cleans `plain/site`, the others build into its subfolders."""
-    site = folder / "plain" / "site"
-    projects = [(project, "plain", "")]
+    """The twin named `twin` (`TWINS`), one project a language: `<twin>/` for the first,
+    `<twin>-<code>/` for each other, from its config merged onto mkdocs.yml. Return (config,
+    site folder) of each, in build order: the first cleans `<twin>/site`, the others build into
+    its subfolders."""
+    site = folder / twin / "site"
+    projects = [(project, twin, "")]
     for language in translations(project):
         translated = inherit(project, read_mkdocs_config(ROOT / language["config"]))
-        projects.append((translated, f"plain-{language['code']}", language["folder"]))
+        projects.append((translated, f"{twin}-{language['code']}", language["folder"]))
     builds = []
     for config, name, subfolder in projects:
         docs = ROOT / config.get("docs_dir", "docs")
-        builds.append((write_plain_project(catalog, config, docs, folder / name), site / subfolder))
+        written = write_plain_project(catalog, config, docs, folder / name, TWINS[twin])
+        builds.append((written, site / subfolder))
     return builds
 
 
@@ -359,7 +392,7 @@ _PAGEFIND_INDEX = (".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")
 
 def measure_output(site: Path) -> Output:
     """Every language's pages and files. The search index is what grows with the site: ours,
-    Pagefind's index, fragment and metadata files (`pagefind/`, both languages); plain MkDocs',
+    Pagefind's index, fragment and metadata files (`pagefind/`, both languages); a twin's,
     Material's `search_index.json` of each language, summed."""
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
@@ -374,44 +407,91 @@ def measure_output(site: Path) -> Output:
     )
 
 
-COLUMNS = (
+_SIDE_NAMES = {
+    "cold": "ours cold",
+    "warm": "ours warm",
+    "structured": "structured twin",
+    "text": "text twin",
+}
+# (title, cell, width) of each column of the two tables.
+Column = tuple[str, str, int]
+BUILD_COLUMNS: tuple[Column, ...] = (
     ("N", "{schools:,.0f}", 6),
     ("pages", "{pages:,.0f}", 7),
     ("check s", "{validate_s:.1f}", 7),
-    ("ours s", "{ours_s:.1f}", 6),
-    ("plain s", "{plain_s:.1f}", 7),
-    ("ratio", "{ratio:.2f}", 5),
-    ("peak MB ours/plain", "{ours_peak_mb:.0f}/{plain_peak_mb:.0f}", 18),
-    ("output MB ours/plain", "{ours_output_mb:.0f}/{plain_output_mb:.0f}", 20),
-    ("index KB ours/plain", "{ours_index_kb:,.0f}/{plain_index_kb:,.0f}", 19),
+    ("load", "{load_max:.1f}", 5),
+    *(
+        (_SIDE_NAMES[side], f"{{{side}_s:.1f}}/{{{side}_cpu_s:.1f}}/{{{side}_peak_mb:.0f}}", 17)
+        for side in [*OURS, *TWINS]
+    ),
+)
+RATIO_COLUMNS: tuple[Column, ...] = (
+    ("N", "{schools:,.0f}", 6),
+    *(
+        (f"{ours}/{twin}", f"{{{ours}_{twin}_ratio:.2f}}", len(f"{ours}/{twin}"))
+        for ours in OURS
+        for twin in TWINS
+    ),
+    (
+        "output MB ours/str/text",
+        "{ours_output_mb:.0f}/{structured_output_mb:.0f}/{text_output_mb:.0f}",
+        23,
+    ),
+    (
+        "index KB ours/str/text",
+        "{ours_index_kb:,.0f}/{structured_index_kb:,.0f}/{text_index_kb:,.0f}",
+        22,
+    ),
     ("index KB/page", "{ours_index_kb_per_page:.2f}", 13),
 )
 
 
-def format_table(results: list[SizeResult]) -> str:
-    """The figures, one line per size; times are medians, `check` is the validator alone."""
-    lines = [" ".join(title.rjust(width) for title, _, width in COLUMNS)]
+def format_build_table(results: list[SizeResult]) -> str:
+    """Each side's builds, one line per size: the medians of wall seconds, CPU seconds (the
+    build and its workers) and peak MB of the largest process; `check` is the validator, `load`
+    the highest 1-minute load average seen between runs (about 2 or more on 2 cores: busy)."""
+    title = "Builds, medians: seconds/CPU seconds/peak MB of the largest process"
+    return title + "\n" + _table(BUILD_COLUMNS, results)
+
+
+def format_ratio_table(results: list[SizeResult]) -> str:
+    """Ours cold and warm against each twin (time over time), and what each side wrote."""
+    return "Ours/twin (time), output and search index\n" + _table(RATIO_COLUMNS, results)
+
+
+def _table(columns: Sequence[Column], results: list[SizeResult]) -> str:
+    lines = [" ".join(title.rjust(width) for title, _, width in columns)]
     for result in results:
         values = result.summary()
-        lines.append(" ".join(cell.format(**values).rjust(w) for _, cell, w in COLUMNS))
+        lines.append(" ".join(cell.format(**values).rjust(w) for _, cell, w in columns))
     return "\n".join(lines)
 
 
 def format_targets(results: list[SizeResult]) -> str:
-    """The issue's three targets, for the sizes that were measured."""
+    """The issue's targets, for the sizes that were measured."""
     by_size = {result.schools: result.summary() for result in results}
+    lines = build_targets(by_size) + download_targets(by_size)
+    return "\n".join(["Targets:", *lines]) if lines else ""
+
+
+def build_targets(by_size: dict[int, dict[str, float]]) -> list[str]:
+    """Issue #19's build targets, for the sizes that were measured: ours cold against each
+    twin at 1,000 schools, the growth to 10,000, the peak at 10,000."""
     lines = []
     if 1000 in by_size:
-        ratio = by_size[1000]["ratio"]
-        lines.append(_target(f"ours/plain at N=1,000 <= {TARGET_RATIO}", ratio, TARGET_RATIO))
+        for twin in TWINS:
+            ratio = by_size[1000][f"cold_{twin}_ratio"]
+            name = f"ours cold/{twin} twin at N=1,000 <= {TARGET_RATIO}"
+            lines.append(_target(name, ratio, TARGET_RATIO))
     if 1000 in by_size and 10000 in by_size:
-        growth = by_size[10000]["ours_s"] / by_size[1000]["ours_s"]
-        lines.append(_target(f"time(10,000)/time(1,000) <= {TARGET_GROWTH:.0f}", growth, 11))
+        growth = by_size[10000]["cold_s"] / by_size[1000]["cold_s"]
+        name = f"time(10,000)/time(1,000), cold, <= {TARGET_GROWTH:.0f}"
+        lines.append(_target(name, growth, TARGET_GROWTH))
     if 10000 in by_size:
-        peak = by_size[10000]["ours_peak_mb"]
-        lines.append(_target(f"peak MB at N=10,000 < {TARGET_PEAK_MB:.0f}", peak, 500))
-    lines += download_targets(by_size)
-    return "\n".join(["Targets:", *lines]) if lines else ""
+        peak = max(by_size[10000][f"{side}_peak_mb"] for side in OURS)
+        name = f"peak MB of the largest process at N=10,000, cold or warm, < {TARGET_PEAK_MB:.0f}"
+        lines.append(_target(name, peak, TARGET_PEAK_MB, strict=True))
+    return lines
 
 
 def format_transfer_table(results: list[SizeResult]) -> str:
@@ -460,8 +540,13 @@ def _kb(values: dict[str, float], name: str) -> str:
     return f"{values[f'{name}_gzip_kb']:.1f} KB gzip ({values[f'{name}_raw_kb']:.1f} KB raw)"
 
 
-def _target(name: str, value: float, limit: float) -> str:
-    return f"  {name}: {value:.2f} {'met' if value <= limit else 'MISSED'}"
+def _target(name: str, value: float, limit: float, *, strict: bool = False) -> str:
+    """`name: value met` (at most `limit`, or under it if `strict`), MISSED, or not measured
+    (a twin not built)."""
+    if math.isnan(value):
+        return f"  {name}: not measured"
+    met = value < limit if strict else value <= limit
+    return f"  {name}: {value:.2f} {'met' if met else 'MISSED'}"
 
 
 if __name__ == "__main__":

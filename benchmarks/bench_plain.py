@@ -1,9 +1,12 @@
 """The plain twin of a showcase for `benchmarks.bench`: the same pages as hand-written Markdown.
 
 Each page carries the text, tables and lists that our templates show for it, written the way
-a person would write them by hand, and the project is built by plain MkDocs with the same
-theme, features, plugins, Markdown extensions and navigation as `mkdocs.yml`, minus our hook
-and templates. What it measures is how long MkDocs alone takes to publish the same content.
+a person would write them by hand (the structured twin), or the same words as plain paragraphs
+(the text twin, `benchmarks.bench_text`). Either project is built by plain MkDocs with the same
+theme, features, Markdown extensions and navigation as `mkdocs.yml`, minus our hook and
+templates, and as a plain MkDocs + Material site is: with no `plugins` key, so MkDocs adds its
+`search`, Material's search plugin, which builds a search index as our build runs Pagefind.
+What it measures is how long MkDocs alone takes to publish the same content, search included.
 Each other language is a second plain project, written the same way from its own config
 (`mkdocs.es.yml`, merged onto `mkdocs.yml`) and its own hand-written pages.
 """
@@ -38,8 +41,16 @@ from showcase.pages.views import human_date, story_date
 
 NOT_RECORDED = "*Not yet recorded*"
 T = TypeVar("T")
-# Our own keys in mkdocs.yml, which plain MkDocs has no use for.
-_OURS_ONLY = ("hooks", "watch", "extra")
+# Our own keys in mkdocs.yml, which plain MkDocs has no use for; and `plugins`, which ours sets
+# empty (Pagefind replaced Material's search): without the key, MkDocs adds `search`.
+_OURS_ONLY = ("hooks", "watch", "extra", "plugins")
+# How a twin writes a generated page from its structured Markdown.
+Rewrite = Callable[[str], str]
+
+
+def structured(markdown: str) -> str:
+    """The structured twin's pages: the Markdown as written, tables and lists."""
+    return markdown
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -78,18 +89,23 @@ def inherit(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_plain_project(
-    catalog: Catalog, project: dict[str, Any], docs_dir: Path, folder: Path
+    catalog: Catalog,
+    project: dict[str, Any],
+    docs_dir: Path,
+    folder: Path,
+    rewrite: Rewrite = structured,
 ) -> Path:
     """Write `folder/mkdocs.yml` and `folder/docs/`, a copy of `docs_dir` with the generated
-    pages added as Markdown; return the path of the config."""
+    pages added as Markdown, each written by `rewrite`; return the path of the config. The
+    hand-written pages stay as they are, as ours builds them from the same Markdown."""
     docs = folder / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(docs_dir, docs)
     home = docs / "index.md"
-    home.write_text(home_markdown(catalog, home.read_text("utf-8")), "utf-8")
+    home.write_text(home_markdown(catalog, home.read_text("utf-8"), rewrite), "utf-8")
     for src_path, markdown in generated_pages(catalog):
         (docs / src_path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src_path).write_text(markdown, "utf-8")
+        (docs / src_path).write_text(rewrite(markdown), "utf-8")
     for story in catalog.stories.values():
         for photo in story.photos:
             target = docs / urls.story(story.slug) / photo.file
@@ -104,8 +120,9 @@ def write_mkdocs_config(path: Path, config: dict[str, Any]) -> Path:
 
 
 def plain_config(project: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The project's MkDocs settings without our hook and templates; our sections in the nav,
-    school and story pages out of it, as the hook does."""
+    """The project's MkDocs settings without our hook, templates and plugin list (so with
+    Material's search); our sections in the nav, school and story pages out of it, as the hook
+    does."""
     config = {key: value for key, value in project.items() if key not in _OURS_ONLY}
     config["theme"] = {k: v for k, v in project["theme"].items() if k != "custom_dir"}
     config["docs_dir"] = "docs"
@@ -263,10 +280,11 @@ def _pages_after_the_first(
     return pages
 
 
-def home_markdown(catalog: Catalog, written: str) -> str:
+def home_markdown(catalog: Catalog, written: str, rewrite: Rewrite = structured) -> str:
+    """The hand-written home page, its front matter taken out (our template's), and after it
+    what our template adds, written by `rewrite`."""
     page = _Page(urls.HOME, catalog)
     body = written.split("---\n", 2)[-1] if written.startswith("---\n") else written
-    page.add(body, "")
     page.add(
         f"**{len(catalog.schools)}** {page.link('schools profiled here', urls.SCHOOLS)} · "
         f"**{len(catalog.cohorts)}** {page.link('cohorts recorded', urls.COHORTS)} · "
@@ -283,7 +301,7 @@ def home_markdown(catalog: Catalog, written: str) -> str:
     for week in list(catalog.weeks.values())[:1]:
         link = page.link(f"Week of Action {week.year}: all stories", urls.week(week.year))
         page.add(link + "{ .md-button .md-button--primary }")
-    return "\n".join(page.lines) + "\n"
+    return body + "\n" + rewrite("\n".join(page.lines) + "\n")
 
 
 def directory_page(catalog: Catalog) -> str:
