@@ -42,24 +42,62 @@ def _width(text: str, room: Room) -> float:
     return _font(room.font).getlength(text) * room.size_pt / _MEASURE_SIZE
 
 
+@cache
+def _word_width(word: str, room: Room) -> float:
+    return _width(word, room)
+
+
 def lines_needed(text: str, room: Room) -> int:
-    """How many lines `text` takes in the flyer's column at the room's font and size."""
-    lines, current = 0, ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if _width(candidate, room) <= COLUMN_PT:
-            current = candidate
-            continue
+    """How many lines `text` takes in the flyer's column at the room's font and size, broken as
+    a browser breaks them: each line takes as many words as fit, and a word wider than the
+    whole line is broken where it reaches the edge."""
+    words = text.split()
+    lines, current, start = 0, "", 0
+    while start < len(words):
+        count = _words_that_fit(current, words, start, room)
+        if count:
+            current = " ".join([current, *words[start : start + count]]).lstrip()
+            start += count
+            if start == len(words):
+                break
+        # The next word does not fit after `current`: it starts a line of its own.
         if current:
             lines += 1
-        # A word wider than the whole line is broken where it reaches the edge.
         current = ""
-        for letter in word:
+        for letter in words[start]:
             if current and _width(current + letter, room) > COLUMN_PT:
                 lines += 1
                 current = ""
             current += letter
+        start += 1
     return lines + (1 if current else 0)
+
+
+def _words_that_fit(current: str, words: list[str], start: int, room: Room) -> int:
+    """The most of `words[start:]` that fit on the line after `current` (which fits).
+
+    Measuring the line after each word, as a browser lays it out, is exact but slow over
+    thousands of records; so the count is first guessed from each word's own width (kept
+    between records, since words repeat), then checked by measuring the line itself, and
+    corrected one word at a time. A line only grows as words join it, so the count found is
+    the one that measuring after every word would find."""
+
+    def fits(count: int) -> bool:
+        line = " ".join([current, *words[start : start + count]]).lstrip()
+        return count == 0 or _width(line, room) <= COLUMN_PT
+
+    space = _word_width(" ", room)
+    guess, estimate = 0, _word_width(current, room) if current else -space
+    for word in words[start:]:
+        estimate += space + _word_width(word, room)
+        if estimate > COLUMN_PT:
+            break
+        guess += 1
+    while start + guess < len(words) and fits(guess + 1):
+        guess += 1
+    while not fits(guess):
+        guess -= 1
+    return guess
 
 
 def check_fits(text: str, room: Room, what: str) -> str:
