@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from browser.conftest import CHROMIUM, PHONE, context_options, launch_options, real_pages
-from benchmarks.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import sync_playwright
 
+from benchmarks.static_server import serve
 from showcase import urls
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.tools.pr_preview import screenshot_name
