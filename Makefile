@@ -88,7 +88,7 @@ $(VNU_JAR): package.json package-lock.json
 	touch $@
 
 screenshots: $(STAMP) $(CHROMIUM) ## Screenshots of every kind of page at phone and desktop width, in artifacts/screenshots/
-	$(BIN)/python tests/screenshots.py
+	PYTHONPATH=. $(BIN)/python tests/screenshots.py
 
 bench: $(STAMP) ## Build synthetic showcases of 100 to 10,000 schools and report the figures
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)

@@ -14,7 +14,11 @@ site (`mkdocs.es.yml`) into `es/`; a twin is one project a language, built one a
 other into the same site, and counts as one build (times and CPU summed, the larger peak).
 
 Beside the build figures it reports what a visitor downloads from our site of that size
-(`benchmarks.first_visit`): a first visit to each kind of page, and one search.
+(`benchmarks.first_visit`): a first visit to each kind of page in each language, and one search
+(through Pagefind's API, and as a visitor does it through the header's dialog); and how fast a
+first visit is on a slow phone: the median largest contentful paint and total blocking time of
+each of those pages, judged against issue #17's budgets. `--control heavy` measures a copy of
+the site with a heavy script in every page instead, to see those verdicts fail.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -47,7 +51,16 @@ from benchmarks.bench_plain import (
     write_plain_project,
 )
 from benchmarks.bench_text import as_paragraphs
-from benchmarks.first_visit import KINDS, SiteTransfers, measure_site
+from benchmarks.first_visit import (
+    KINDS,
+    LCP_BUDGET_MS,
+    TBT_BUDGET_MS,
+    SiteTransfers,
+    Timing,
+    label,
+    measure_site,
+)
+from benchmarks.throttled_visit import add_heavy_script
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.data.problems import DataError
 
@@ -140,13 +153,30 @@ class SizeResult:
             "ours_html_kb_per_page": self.outputs["ours"].html_kb_per_page,
             "ours_index_kb_per_page": self.outputs["ours"].index_kb_per_page,
             **{
-                f"{kind}_{unit}_kb": getattr(transfer, unit) / 1024
-                for kind, transfer in self.transfers.first_visit.items()
+                f"{_key(page)}_{unit}_kb": getattr(transfer, unit) / 1024
+                for page, transfer in self.transfers.first_visit.items()
                 for unit in ("raw", "gzip")
             },
-            "search_raw_kb": self.transfers.search.raw / 1024,
-            "search_gzip_kb": self.transfers.search.gzip / 1024,
+            **{
+                f"{name}_{unit}_kb": getattr(transfer, unit) / 1024
+                for name, transfer in (
+                    ("search", self.transfers.search),
+                    ("dialog_search", self.transfers.dialog_search),
+                    ("component_ui", self.transfers.component_ui),
+                )
+                for unit in ("raw", "gzip")
+            },
+            **{
+                f"{_key(page)}_{name}_ms": value
+                for page, timing in self.transfers.timings.items()
+                for name, value in (("lcp", timing.median_lcp_ms), ("tbt", timing.median_tbt_ms))
+            },
         }
+
+
+def _key(page: str) -> str:
+    """A page's label as a key of the summary: `es/home` gives `es_home`."""
+    return page.replace("/", "_")
 
 
 def _median(values: Iterable[float]) -> float:
@@ -173,6 +203,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="build ours only, no twin (for the download figures of a large size)",
     )
+    parser.add_argument(
+        "--visits",
+        type=int,
+        default=5,
+        help="throttled first visits to each page; the median counts (default 5)",
+    )
+    parser.add_argument(
+        "--control",
+        choices=["heavy"],
+        help="negative control: measure the first visits of a copy of our site with a heavy "
+        "script in every page (its timing budgets must be MISSED)",
+    )
     args = parser.parse_args(argv)
     if args.no_plain:
         args.twins = []
@@ -191,7 +233,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _out_folder(args.out) as out:
             for size in args.sizes:
                 folder = out / f"n{size}"
-                results.append(measure_size(size, folder, args.runs, args.twins))
+                results.append(
+                    measure_size(
+                        size,
+                        folder,
+                        args.runs,
+                        args.twins,
+                        visits=args.visits,
+                        control=args.control,
+                    )
+                )
                 # Written after every size, so that a long run stopped midway keeps its figures.
                 if args.json is not None:
                     write_json(args.json, machine, args, results)
@@ -200,7 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(format_build_table(results))
     print(format_ratio_table(results))
+    if args.control:
+        print(f"Control ({args.control}): the pages below are a copy of our site with {CONTROL}")
     print(format_transfer_table(results))
+    print(format_timing_table(results))
     print(format_targets(results))
     return 0
 
@@ -209,6 +263,7 @@ def write_json(
     path: Path, machine: dict[str, str], args: argparse.Namespace, results: list[SizeResult]
 ) -> None:
     report: dict[str, Any] = {"machine": machine, "runs": args.runs, "twins": args.twins}
+    report |= {"visits": args.visits, "control": args.control}
     report["sizes"] = [{**r.summary(), "raw": asdict(r)} for r in results]
     path.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
 
@@ -239,10 +294,18 @@ def machine_info() -> dict[str, str]:
 
 
 def measure_size(
-    schools: int, folder: Path, runs: int, twins: Sequence[str] = tuple(TWINS)
+    schools: int,
+    folder: Path,
+    runs: int,
+    twins: Sequence[str] = tuple(TWINS),
+    *,
+    visits: int = 5,
+    control: str | None = None,
 ) -> SizeResult:
     """Write and check the data set of `schools` schools, then in each run build ours cold and
-    warm and each of `twins` once, and measure what a visitor downloads from ours."""
+    warm and each of `twins` once, and measure what a visitor downloads from ours and how fast
+    it opens on a slow phone (from a copy with a heavy script in every page, for
+    `control="heavy"`)."""
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)
     started = time.perf_counter()
@@ -274,8 +337,32 @@ def measure_size(
         builds=builds,
         outputs={"ours": measure_output(folder / "ours" / "site"), **outputs},
         load_averages=load_averages,
-        transfers=measure_site(folder / "ours" / "site", catalog),
+        transfers=measure_site(
+            _visited_site(folder, control), catalog, _languages(project), visits=visits
+        ),
     )
+
+
+# What `--control heavy` adds to every page (`benchmarks.throttled_visit.add_heavy_script`).
+CONTROL = "a 300 KB script in every page's head that blocks the main thread twice for 600 ms"
+
+
+def _visited_site(folder: Path, control: str | None) -> Path:
+    """The site whose first visits are measured: ours, or for the negative control a copy of
+    it with the heavy script in every page."""
+    site = folder / "ours" / "site"
+    if control != "heavy":
+        return site
+    copy = folder / "heavy" / "site"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    return add_heavy_script(site, copy)
+
+
+def _languages(project: dict[str, Any]) -> dict[str, str]:
+    """Every language of the site (`extra.languages`), its code and its folder (`"es/"`; `""`
+    for the first), first language first."""
+    languages = (project.get("extra") or {}).get("languages") or [{"code": "", "folder": ""}]
+    return {language["code"]: language["folder"] for language in languages}
 
 
 def _progress(builds: dict[str, list[Build]]) -> str:
@@ -471,6 +558,7 @@ def format_targets(results: list[SizeResult]) -> str:
     """The issue's targets, for the sizes that were measured."""
     by_size = {result.schools: result.summary() for result in results}
     lines = build_targets(by_size) + download_targets(by_size)
+    lines += timing_targets({r.schools: r.transfers.timings for r in results})
     return "\n".join(["Targets:", *lines]) if lines else ""
 
 
@@ -496,21 +584,89 @@ def build_targets(by_size: dict[int, dict[str, float]]) -> list[str]:
 
 def format_transfer_table(results: list[SizeResult]) -> str:
     """What a visitor downloads from our site of each size, in KB as stored / after gzip: a
-    first visit to each kind of page (until the network is idle) and one search."""
-    width = 11
-    titles = ["N", *KINDS, "search"]
+    first visit to each kind of page in each language (until the network is idle), then one
+    search two ways."""
     lines = [
-        "Downloads, KB raw/gzip: first visit to each kind of page; one search from a profile",
-        " ".join(title.rjust(width) for title in titles),
+        "Downloads, KB raw/gzip: first visit to each kind of page, each language",
+        _row(["N", "language", *KINDS]),
     ]
     for result in results:
         values = result.summary()
-        cells = [f"{result.schools:,}"] + [
-            f"{values[f'{name}_raw_kb']:,.0f}/{values[f'{name}_gzip_kb']:,.0f}"
-            for name in [*KINDS, "search"]
-        ]
-        lines.append(" ".join(cell.rjust(width) for cell in cells))
+        for code, folder in result.transfers.languages.items():
+            pages = [_raw_gzip(values, _key(label(folder, kind))) for kind in KINDS]
+            lines.append(_row([f"{result.schools:,}", code, *pages]))
+    lines += [
+        "One search from a profile for its school's name, KB raw/gzip: through Pagefind's API "
+        "(five results read); as a visitor does it (the header's dialog: everything fetched "
+        "after the click), and Pagefind's Component UI's share of that",
+        _row(["N", "API", "dialog", "of it UI"]),
+    ]
+    for result in results:
+        values = result.summary()
+        searches = [_raw_gzip(values, name) for name in ("search", "dialog_search", "component_ui")]
+        lines.append(_row([f"{result.schools:,}", *searches]))
     return "\n".join(lines)
+
+
+def format_timing_table(results: list[SizeResult]) -> str:
+    """The throttled first visits (slow 4G, 4× CPU): each page's median largest contentful
+    paint in seconds / total blocking time in milliseconds."""
+    lines = [
+        "First visit on a slow phone (slow 4G, 4x CPU), median of each page's visits: LCP s/TBT ms",
+        _row(["N", "language", *KINDS]),
+    ]
+    for result in results:
+        timings = result.transfers.timings
+        for code, folder in result.transfers.languages.items():
+            cells = [f"{result.schools:,}", code]
+            for kind in KINDS:
+                timing = timings.get(label(folder, kind))
+                cells.append(
+                    f"{timing.median_lcp_ms / 1000:.2f}/{timing.median_tbt_ms:.0f}"
+                    if timing
+                    else "-"
+                )
+            lines.append(_row(cells))
+    return "\n".join(lines)
+
+
+def _row(cells: list[str], width: int = 11) -> str:
+    return " ".join(cell.rjust(width) for cell in cells)
+
+
+def _raw_gzip(values: dict[str, float], name: str) -> str:
+    return f"{values[f'{name}_raw_kb']:,.0f}/{values[f'{name}_gzip_kb']:,.0f}"
+
+
+def timing_targets(timings_by_size: dict[int, dict[str, Timing]]) -> list[str]:
+    """Issue #17's timing budgets, judged on each page's median, for each size measured: met,
+    or MISSED naming the pages at or over the limit."""
+    lines = []
+    for schools, timings in timings_by_size.items():
+        if not timings:
+            continue
+        visits = min(len(timing.lcp_ms) for timing in timings.values())
+        lcp = {page: timing.median_lcp_ms for page, timing in timings.items()}
+        tbt = {page: timing.median_tbt_ms for page, timing in timings.items()}
+        where = f"on every page at N={schools:,} (median of {visits})"
+        lines.append(f"  LCP < 2.5 s {where}: {_verdict(lcp, LCP_BUDGET_MS, _seconds)}")
+        lines.append(f"  TBT < 200 ms {where}: {_verdict(tbt, TBT_BUDGET_MS, _milliseconds)}")
+    return lines
+
+
+def _verdict(by_page: dict[str, float], limit: float, shown: Callable[[float], str]) -> str:
+    over = {page: value for page, value in by_page.items() if value >= limit}
+    if not over:
+        return "met"
+    return "MISSED on " + ", ".join(f"{page} ({shown(value)})" for page, value in over.items())
+
+
+def _seconds(milliseconds: float) -> str:
+    return f"{milliseconds / 1000:.2f} s"
+
+
+def _milliseconds(milliseconds: float) -> str:
+    return f"{milliseconds:.0f} ms"
 
 
 def download_targets(by_size: dict[int, dict[str, float]]) -> list[str]:

@@ -1,22 +1,34 @@
-"""What a browser downloads on a first visit to each kind of page, and for one search.
+"""What a browser downloads on a first visit to each kind of page and for one search, and how
+fast a first visit is on a slow phone.
 
-The built site is opened in Debian's Chromium (the browser the tests drive), unthrottled (bytes
-do not depend on speed), every request for it answered from its folder, as a static host would,
-through Playwright's request routing: no server, no port. A first visit is the page and
-everything Chromium fetches until the network is idle after the first paint; a search is what
-Pagefind's own JavaScript API fetches under `pagefind/` to search for a school's name from its
-profile and read its first results. Bytes are counted as stored (raw) and as a static host
-would send them, gzipped where it compresses (text; images and Pagefind's files are
-compressed already).
+The built site is opened in Debian's Chromium (the browser the tests drive). Bytes first,
+unthrottled (bytes do not depend on speed), every request for the site answered from its folder,
+as a static host would, through Playwright's request routing: no server, no port. A first visit
+is the page and everything Chromium fetches until the network is idle after the first paint, for
+one page of each kind in every language. A search is counted two ways from a school's profile:
+what Pagefind's own JavaScript API fetches under `pagefind/` to search for the school's name and
+read its first results, and what a visitor's search fetches: everything after a click on the
+header's search button (the dialog, Pagefind's Component UI, `assets/search.js`), typing the
+name and waiting for the results. Bytes are counted as stored (raw) and as a static host would
+send them, gzipped where it compresses (text; images and Pagefind's files are compressed
+already).
+
+Then the timings: each of those pages is opened `visits` times, each in a fresh context, from a
+local server that gzips text, throttled as Lighthouse's mobile preset throttles (slow 4G, 4×
+CPU: `benchmarks.throttled_visit`, the visit the browser test uses too), and the median largest
+contentful paint and total blocking time of each page are kept. Request routing would skip the
+network throttling, hence the server.
 """
 
 from __future__ import annotations
 
 import gzip
 import mimetypes
+import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import (
@@ -29,6 +41,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from benchmarks.static_server import serve
+from benchmarks.throttled_visit import visit
 from showcase import urls
 from showcase.data.catalog import Catalog
 
@@ -41,8 +55,23 @@ QUIET_MS = 500
 # The site's address in the browser; no request to it leaves the browser (`_serve_from`).
 BASE = "http://showcase.localhost/"
 KINDS = ("home", "directory", "cohort", "pillar", "profile", "story", "week", "about")
+# The screen of every visit: a phone's.
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 360, "height": 800},
+    "is_mobile": True,
+    "has_touch": True,
+}
 SEARCH_RESULTS = 5
 SEARCH_FOLDER = "pagefind/"
+# What Pagefind's search dialog adds of its own: its Component UI's script and stylesheet.
+COMPONENT_UI = SEARCH_FOLDER + "pagefind-component-ui"
+# The header's search button (shown once `assets/search.js` has run), the dialog's field and
+# the links of its results.
+SEARCH_BUTTON = "[data-cs-search] button"
+SEARCH_FIELD = "dialog[open] input[type=search]"
+SEARCH_RESULT_LINKS = "dialog[open] :is(.pf-result-link, .pf-heading-link)"
+# Issue #17's timing budgets, judged on the median of each page's visits.
+LCP_BUDGET_MS, TBT_BUDGET_MS = 2500.0, 200.0
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
 SEARCH = """
 async ([bundle, term, count]) => {
@@ -78,12 +107,41 @@ def transfer_of(path: str, body: bytes) -> Transfer:
 
 
 @dataclass(frozen=True)
-class SiteTransfers:
-    """A first visit to a page of each kind (`KINDS`), and one search from a profile."""
+class Timing:
+    """The throttled first visits to one page: each one's largest contentful paint and total
+    blocking time, in milliseconds."""
 
+    lcp_ms: list[float]
+    tbt_ms: list[float]
+
+    @property
+    def median_lcp_ms(self) -> float:
+        return statistics.median(self.lcp_ms)
+
+    @property
+    def median_tbt_ms(self) -> float:
+        return statistics.median(self.tbt_ms)
+
+
+@dataclass(frozen=True)
+class SiteTransfers:
+    """A first visit to a page of each kind (`KINDS`) in each language, keyed by `label`; one
+    search from a profile through Pagefind's API and one through the header's dialog (and the
+    Component UI's share of it); the throttled timings of each page."""
+
+    languages: dict[str, str]
     first_visit: dict[str, Transfer]
     search: Transfer
     search_results: int
+    dialog_search: Transfer
+    component_ui: Transfer
+    dialog_results: int
+    timings: dict[str, Timing]
+
+
+def label(folder: str, kind: str) -> str:
+    """How a page is named in the report: its kind, after its language's folder (`es/home`)."""
+    return folder + kind
 
 
 def pages_to_visit(catalog: Catalog) -> dict[str, str]:
@@ -105,22 +163,58 @@ def pages_to_visit(catalog: Catalog) -> dict[str, str]:
     }
 
 
-def measure_site(site: Path, catalog: Catalog) -> SiteTransfers:
-    """Open each page of `pages_to_visit` in a fresh browser context, then search from the
-    profile for its school's name."""
-    pages = pages_to_visit(catalog)
-    profile_school = pages["profile"].rstrip("/").rsplit("/", 1)[-1]
+def measure_site(
+    site: Path, catalog: Catalog, languages: dict[str, str], visits: int
+) -> SiteTransfers:
+    """Open each page of `pages_to_visit` in each language's folder (`languages` maps each
+    language's code to its folder: `""`, `"es/"`) in a fresh browser context, search from the
+    profile for its school's name, twice, then open each page `visits` times throttled."""
+    english = pages_to_visit(catalog)
+    pages = {
+        label(folder, kind): folder + english[kind]
+        for folder in languages.values()
+        for kind in KINDS
+    }
+    profile_school = english["profile"].rstrip("/").rsplit("/", 1)[-1]
     name = catalog.schools[profile_school].name
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            headless=True,
         )
         try:
-            visits = {kind: _first_visit(browser, site, pages[kind]) for kind in KINDS}
-            search, found = _search(browser, site, pages["profile"], name)
+            first_visits = {page: _first_visit(browser, site, url) for page, url in pages.items()}
+            search, found = _search(browser, site, english["profile"], name)
+            dialog, component_ui, shown = _dialog_search(browser, site, english["profile"], name)
+            timings = _timings(browser, site, pages, visits)
         finally:
             browser.close()
-    return SiteTransfers(first_visit=visits, search=search, search_results=found)
+    return SiteTransfers(
+        languages=languages,
+        first_visit=first_visits,
+        search=search,
+        search_results=found,
+        dialog_search=dialog,
+        component_ui=component_ui,
+        dialog_results=shown,
+        timings=timings,
+    )
+
+
+def _timings(browser: Browser, site: Path, pages: dict[str, str], visits: int) -> dict[str, Timing]:
+    """Each page opened `visits` times, throttled, one visit at a time (timings taken under
+    throttling must not share the CPU), round after round, so that a busy moment of the machine
+    falls on every page alike rather than on one."""
+    lcp: dict[str, list[float]] = {page: [] for page in pages}
+    tbt: dict[str, list[float]] = {page: [] for page in pages}
+    with serve(site, gzip=True) as site_url:
+        for _ in range(visits):
+            for page, url in pages.items():
+                measured = visit(browser, site_url, url, PHONE)
+                lcp[page].append(measured.lcp_ms)
+                tbt[page].append(measured.total_blocking_ms)
+    return {page: Timing(lcp[page], tbt[page]) for page in pages if lcp[page]}
 
 
 @dataclass
@@ -153,7 +247,7 @@ class _Tab:
 
 def _open(browser: Browser, site: Path, page_url: str) -> _Tab:
     """`page_url` of the site in folder `site`, opened at phone size, once the network is idle."""
-    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    context = browser.new_context(**PHONE)
     context.route(BASE + "**", lambda route: _serve_from(site, route))
     tab = _Tab(context, context.new_page(), [], set())
     tab.page.on("request", lambda request: tab.in_flight.add(request))
@@ -181,6 +275,25 @@ def _search(browser: Browser, site: Path, profile: str, term: str) -> tuple[Tran
         found, read = tab.page.evaluate(SEARCH, [BASE + SEARCH_FOLDER, term, SEARCH_RESULTS])
         tab.settle()
         return tab.transfer(before, SEARCH_FOLDER), min(found, read)
+    finally:
+        tab.context.close()
+
+
+def _dialog_search(
+    browser: Browser, site: Path, profile: str, name: str
+) -> tuple[Transfer, Transfer, int]:
+    """As a visitor searches: click the header's search button, type `name`, wait for the
+    results. Everything fetched after the click, the Component UI's part of it, and how many
+    results the dialog shows."""
+    tab = _open(browser, site, profile)
+    try:
+        before = len(tab.responses)
+        tab.page.locator(SEARCH_BUTTON).click()
+        tab.page.locator(SEARCH_FIELD).press_sequentially(name)
+        tab.page.locator(SEARCH_RESULT_LINKS).first.wait_for()
+        tab.settle()
+        shown = tab.page.locator(SEARCH_RESULT_LINKS).count()
+        return tab.transfer(before), tab.transfer(before, COMPONENT_UI), shown
     finally:
         tab.context.close()
 

@@ -1,11 +1,12 @@
 """Phone-width screenshots of the pages a pull request adds or changes, in both languages.
 
-Not a test: the preview workflow runs it (`python tests/preview_screenshots.py --site DIR --out
-DIR CHANGED_PATH...`) with the files the pull request changes. It works out which pages show
-those files, builds the site into `--site`, serves it on 127.0.0.1 and photographs each page at
-360 px in Debian's Chromium, English and Spanish. `--out` gets one PNG per page and `pages.txt`,
-one line per page: its address on the site, then the PNG's name (`showcase.tools.pr_preview` reads
-them for the comment).
+Not a test: the preview workflow runs it from the checkout (`PYTHONPATH=. python
+tests/preview_screenshots.py --site DIR --out DIR CHANGED_PATH...`: it imports
+`benchmarks.static_server`) with the files the pull request changes. It works out which pages
+show those files, builds the site into `--site`, serves it on 127.0.0.1 and photographs each
+page at 360 px in Debian's Chromium, English and Spanish. `--out` gets one PNG per page and
+`pages.txt`, one line per page: its address on the site, then the PNG's name
+(`showcase.tools.pr_preview` reads them for the comment).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from browser.conftest import CHROMIUM, PHONE, context_options, launch_options, real_pages
-from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import sync_playwright
 
+from benchmarks.static_server import serve
 from showcase import urls
 from showcase.data.catalog import Catalog, read_catalog
 from showcase.tools.pr_preview import screenshot_name

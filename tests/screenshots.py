@@ -1,7 +1,8 @@
 """Screenshots of each kind of page at phone and desktop width, for a reviewer to look at.
 
-Not a test, and not collected as one: `make screenshots` runs it (`python tests/screenshots.py`)
-and the checks workflow keeps what it writes to `artifacts/screenshots/`. It builds the site
+Not a test, and not collected as one: `make screenshots` runs it (`PYTHONPATH=. python
+tests/screenshots.py`, from the checkout: it imports `benchmarks.static_server`) and the checks
+workflow keeps what it writes to `artifacts/screenshots/`. It builds the site
 into a temporary folder, serves it on 127.0.0.1 and opens the same real page of each kind as
 the browser tests, in Debian's Chromium.
 """
@@ -21,10 +22,10 @@ from browser.conftest import (
     launch_options,
     real_pages,
 )
-from browser.static_server import serve
 from conftest import ROOT, build_site
 from playwright.sync_api import Browser, sync_playwright
 
+from benchmarks.static_server import serve
 from showcase.data.catalog import read_catalog
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"

@@ -16,6 +16,10 @@
   var bundle = null;
   var search = null; // the current search: its results, how far they are read, what it shows
   var latest = 0;
+  // The choice whose results are shown or on their way. The name field fires `change` when it
+  // loses focus, as it does when "Show more" is clicked after typing: the same choice again is
+  // no new search, which would put the list back to its first batch.
+  var applied = null;
 
   function value(name) {
     var field = form.elements.namedItem(name);
@@ -100,6 +104,8 @@
       if (name !== "q") wanted[name] = chosen;
     });
     var query = params.toString();
+    if (query === applied) return;
+    applied = query;
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     var token = ++latest;
     if (!filtered) {
@@ -120,7 +126,9 @@
       results.hidden = false;
       return showMore(search);
     }).catch(function () {
-      if (token === latest) say("failed", "");
+      if (token !== latest) return;
+      applied = null; // the same choice may be tried again
+      say("failed", "");
     });
   }
 
@@ -133,6 +141,16 @@
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  more.addEventListener("click", function () { if (search) showMore(search); });
+  // The new schools follow the ones shown: focus goes to the first of them, where the visitor
+  // reads on (the button is hidden once the last is shown, and focus would be lost with it).
+  more.addEventListener("click", function () {
+    var run = search;
+    if (!run) return;
+    var first = list.children.length;
+    showMore(run).then(function () {
+      var card = list.children[first];
+      if (run === search && card) card.querySelector("a").focus();
+    });
+  });
   if (fields.some(value)) apply();
 })();

@@ -26,7 +26,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from browser.static_server import serve
+from benchmarks.static_server import serve
 from showcase import urls
 from showcase.data.catalog import Catalog
 from showcase.data.models import Pillar, School

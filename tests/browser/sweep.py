@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Page, Request, async_playwright
 
+from benchmarks.static_server import serve
 from browser import page_checks
 from browser.conftest import Screen, context_options, launch_options
-from browser.static_server import serve
 
 # Pages open at once. Two cores: more only makes each page slower.
 WORKERS = 4

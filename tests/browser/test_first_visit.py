@@ -2,30 +2,33 @@
 
 One page of each kind, chosen from the data, is opened once each, one after the other (timings
 taken under throttling must not share the CPU), cold, at phone size, on Lighthouse's slow 4G
-with a 4× CPU slowdown (`browser.first_visit`), from a server that gzips text as any static
+with a 4× CPU slowdown (`benchmarks.throttled_visit`), from a server that gzips text as any static
 host does. The negative control adds a heavy script to every page of a copy of the site and
 sees each budget name the pages it measured there.
 
 What is checked here holds by construction, whatever the machine's speed: no script blocks
 rendering, nothing but the page and its styles is requested before the first paint, nothing of
 search loads, and the bytes after gzip. Largest contentful paint and total blocking time are
-timings: they are measured here and printed, never judged by a test (README, "Performance").
+timings: they are measured here and printed, never judged by a test (README, "Performance");
+`make bench` judges them, from the same visit (`benchmarks.throttled_visit`).
 """
 
 from __future__ import annotations
 
-import base64
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from browser.conftest import real_pages
-from browser.first_visit import FirstVisit, needed_for_paint, visit
-from browser.static_server import serve
+from benchmarks.static_server import serve
+from benchmarks.throttled_visit import (
+    HEAVY_SCRIPT,
+    FirstVisit,
+    add_heavy_script,
+    needed_for_paint,
+    visit,
+)
+from browser.conftest import PHONE, context_options, real_pages
 from showcase.data.catalog import Catalog
 
 # Bytes after gzip of everything a first visit fetches until it is quiet. Slow 4G delivers
@@ -88,7 +91,7 @@ def summary(visits: list[FirstVisit]) -> str:
 
 def measure(browser: Browser, site_dir: Path, pages: list[str]) -> list[FirstVisit]:
     with serve(site_dir, gzip=True) as site_url:
-        return [visit(browser, site_url, page) for page in pages]
+        return [visit(browser, site_url, page, context_options(PHONE)) for page in pages]
 
 
 @pytest.fixture(scope="module")
@@ -127,34 +130,9 @@ def test_first_visit_transfer_within_budget(first_visits: list[FirstVisit]) -> N
     assert problems == [], "\n".join(problems)
 
 
-# The negative control: a 300 KB script that hardly compresses, loaded synchronously in the
-# head of every page, that keeps the main thread busy for 600 ms as it runs (delaying the
-# paint) and again once the page has loaded (blocking whoever taps).
-HEAVY_SCRIPT = "heavy.js"
-
-
-def _heavy_script() -> str:
-    filler = base64.b64encode(os.urandom(225 * 1024)).decode("ascii")
-    return (
-        f'var filler = "{filler}";\n'
-        "function busy() { var end = performance.now() + 600; while (performance.now() < end); }\n"
-        'busy(); addEventListener("load", function () { setTimeout(busy); });\n'
-    )
-
-
 @pytest.fixture(scope="module")
-def heavy_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A copy of the site (hard links: fast) with the heavy script in every page's head; pages
-    are written anew, never through a link into the real site."""
-    copy = tmp_path_factory.mktemp("heavy") / "site"
-    shutil.copytree(site_dir, copy, copy_function=os.link)
-    (copy / HEAVY_SCRIPT).write_text(_heavy_script(), "utf-8")
-    for page in copy.rglob("*.html"):
-        html = page.read_text("utf-8")
-        page.unlink()
-        tag = f'<head><script src="/{HEAVY_SCRIPT}"></script>'
-        page.write_text(html.replace("<head>", tag, 1), "utf-8")
-    yield copy
+def heavy_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return add_heavy_script(site_dir, tmp_path_factory.mktemp("heavy") / "site")
 
 
 def test_each_budget_names_the_pages_made_heavy_on_purpose(

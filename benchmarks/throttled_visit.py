@@ -5,18 +5,26 @@ Chrome DevTools Protocol to Lighthouse's `mobileSlow4G` values as DevTools throt
 them (`throttling.mobileSlow4G` in Lighthouse's `config/constants.js`: 150 ms × 3.75 request
 latency, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up, 4× CPU slowdown), and reads what the page
 itself recorded: paint timings, long tasks and Resource Timing entries.
+
+One implementation for both users: `tests/browser/test_first_visit.py` judges what holds by
+construction (no render-blocking script, nothing early, bytes), and `make bench`
+(`benchmarks.first_visit`) judges the two timings, largest contentful paint and total blocking
+time, as medians of several visits. `add_heavy_script` makes the negative control of both.
 """
 
 from __future__ import annotations
 
+import base64
+import os
+import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Request
-
-from browser.conftest import PHONE, context_options
 
 
 def _kbps(kilobits: float) -> float:
@@ -136,10 +144,13 @@ def needed_for_paint(resource: Resource) -> bool:
     return resource.initiator == "link" and resource.path.endswith(".css")
 
 
-def visit(browser: Browser, site_url: str, url: str) -> FirstVisit:
-    """Open `url` (like `schools/x/`) of the site at `site_url` once, cold and throttled, and
-    wait until it is quiet."""
-    context = browser.new_context(**context_options(PHONE))
+def visit(
+    browser: Browser, site_url: str, url: str, context_options: Mapping[str, Any]
+) -> FirstVisit:
+    """Open `url` (like `schools/x/`) of the site at `site_url` once, cold and throttled, in a
+    fresh browser context made with `context_options` (a phone's screen), and wait until it is
+    quiet."""
+    context = browser.new_context(**context_options)
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -196,3 +207,31 @@ def _resource(site_url: str, entry: dict[str, Any]) -> Resource:
         bytes=entry["bytes"],
         render_blocking=entry["renderBlocking"] == "blocking",
     )
+
+
+# The negative control: a 300 KB script that hardly compresses, loaded synchronously in the
+# head of every page, that keeps the main thread busy for 600 ms as it runs (delaying the
+# paint) and again once the page has loaded (blocking whoever taps).
+HEAVY_SCRIPT = "heavy.js"
+
+
+def _heavy_script() -> str:
+    filler = base64.b64encode(os.urandom(225 * 1024)).decode("ascii")
+    return (
+        f'var filler = "{filler}";\n'
+        "function busy() { var end = performance.now() + 600; while (performance.now() < end); }\n"
+        'busy(); addEventListener("load", function () { setTimeout(busy); });\n'
+    )
+
+
+def add_heavy_script(site: Path, copy: Path) -> Path:
+    """A copy of the built site `site` at `copy` (hard links: fast) with the heavy script in
+    every page's head; pages are written anew, never through a link into the real site."""
+    shutil.copytree(site, copy, copy_function=os.link)
+    (copy / HEAVY_SCRIPT).write_text(_heavy_script(), "utf-8")
+    for page in copy.rglob("*.html"):
+        html = page.read_text("utf-8")
+        page.unlink()
+        tag = f'<head><script src="/{HEAVY_SCRIPT}"></script>'
+        page.write_text(html.replace("<head>", tag, 1), "utf-8")
+    return copy
