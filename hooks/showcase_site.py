@@ -90,8 +90,10 @@ class GeneratedPage(MkDocsPage):
         self._template = page.template
 
     def read_source(self, config: MkDocsConfig) -> None:
+        # What the page's front matter would say; Material and `overrides/main.html` read the
+        # title from it for the browser's tab.
         self.markdown = ""
-        self.meta = {"template": self._template}
+        self.meta = {"title": self.title, "template": self._template}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
