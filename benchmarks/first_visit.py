@@ -187,7 +187,7 @@ def measure_site(
             first_visits = {page: _first_visit(browser, site, url) for page, url in pages.items()}
             search, found = _search(browser, site, english["profile"], name)
             dialog, component_ui, shown = _dialog_search(browser, site, english["profile"], name)
-            timings = _timings(browser, site, pages, visits)
+            timings = throttled_timings(browser, site, pages, visits)
         finally:
             browser.close()
     return SiteTransfers(
@@ -202,7 +202,9 @@ def measure_site(
     )
 
 
-def _timings(browser: Browser, site: Path, pages: dict[str, str], visits: int) -> dict[str, Timing]:
+def throttled_timings(
+    browser: Browser, site: Path, pages: dict[str, str], visits: int
+) -> dict[str, Timing]:
     """Each page opened `visits` times, throttled, one visit at a time (timings taken under
     throttling must not share the CPU), round after round, so that a busy moment of the machine
     falls on every page alike rather than on one."""
