@@ -26,7 +26,7 @@ from browser.test_directory import NAME, matching_name, wait_for_results
 from showcase import urls
 from showcase.data.catalog import Catalog, read_catalog
 
-SCHOOLS = 100
+SCHOOLS = 60
 TYPED = NAME_PREFIX.lower()
 MORE = "#cs-more"
 RESULT_CARDS = "#cs-results .cs-card a"
