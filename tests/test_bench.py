@@ -16,6 +16,7 @@ from typing import Any
 
 import markdown
 import pytest
+from browser.conftest import launch_options
 from bs4 import BeautifulSoup
 from bs4.filter import SoupStrainer
 from conftest import SiteReader
@@ -27,7 +28,6 @@ from benchmarks.bench_data import NAME_PREFIX, write_data_set
 from benchmarks.bench_plain import read_mkdocs_config
 from benchmarks.bench_text import as_paragraphs
 from benchmarks.first_visit import (
-    CHROMIUM,
     KINDS,
     Timing,
     pages_to_visit,
@@ -394,9 +394,7 @@ def test_a_throttled_visit_is_timed(smoke_run: tuple[dict[str, Any], str, Path])
     contentful paint and blocking time: one visit of the smoke run's home page."""
     _, _, out = smoke_run
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
+        browser = playwright.chromium.launch(**launch_options())
         try:
             site = out / f"n{SCHOOLS}" / "ours" / "site"
             timings = throttled_timings(browser, site, {"home": ""}, 1)
