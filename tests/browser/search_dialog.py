@@ -1,4 +1,5 @@
-"""The site's search as a visitor uses it: Pagefind's dialog, opened from the header."""
+"""The site's search as a visitor uses it: the header's dialog (partials/site-search.html and
+assets/search.js), searching the site's own index."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from playwright.sync_api import Locator, Page, Route, expect
 from showcase.data.catalog import Catalog
 from showcase.data.models import School
 
-# Where the dialog's search field is, once the dialog has loaded and opened.
+# Where the dialog's search field is, once the dialog has opened; its results' links, and the
+# line that says what was found.
 FIELD = "dialog[open] input[type=search]"
-RESULT_LINKS = "dialog[open] :is(.pf-result-link, .pf-heading-link)"
+RESULT_LINKS = "dialog[open] .cs-search__results a"
+STATUS = "dialog[open] [role=status]"
 
 # Every text in the open dialog at least `minimum` px: a phone shows it unzoomed.
 SMALL_DIALOG_TEXT = """minimum => {

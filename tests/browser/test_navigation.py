@@ -135,18 +135,19 @@ def find_school_by_keyboard(visit: Visit, catalog: Catalog) -> None:
     school = featured_school(catalog)
     word = distinctive_word(school, catalog)
     visit.open(urls.ABOUT)
-    assert [r.url for r in visit.requests if "/pagefind/" in r.url] == []
+    # Nothing of the search index loads before the visitor searches.
+    assert [r.url for r in visit.requests if "/search/" in r.url] == []
     links = search_dialog.search(visit.page, word)
     profile = "/" + urls.school(school.slug)
     expect(links.locator(f"xpath=self::*[starts-with(@href, '{profile}')]")).not_to_have_count(0)
     # The words found are marked in the results.
-    marks = visit.page.locator("dialog[open] .pf-result-excerpt mark")
+    marks = visit.page.locator("dialog[open] mark")
     expect(marks.first).to_have_text(re.compile(word, re.IGNORECASE))
     search_dialog.go_to_result_by_keyboard(visit.page, profile)
     expect(visit.page).to_have_url(re.compile(re.escape(visit.site_url + profile[1:]) + r"\?"))
     expect(visit.page.locator("h1")).to_have_text(school.name)
     # ...and on the page the result leads to.
-    found = visit.page.locator("article mark.pagefind-highlight")
+    found = visit.page.locator("article mark.cs-highlight")
     expect(found.first).to_have_text(re.compile(word, re.IGNORECASE))
     assert visit.console_errors() == []
     assert visit.foreign_requests() == []
@@ -161,12 +162,14 @@ def test_search_opens_from_the_keyboard_finds_a_school_and_goes_there(
 @pytest.mark.parametrize(
     ("old", "new", "caught_by"),
     [
+        # Results that show the words found unmarked.
+        ("parent.append(mark);", "parent.append(mark.textContent);", r"dialog\[open\] mark"),
         # Results that no longer carry the words to the page they lead to.
-        ('config.setAttribute("highlight-param", HIGHLIGHT);', "", "Page URL expected"),
+        ("address.searchParams.set(HIGHLIGHT, search.text);", "", "Page URL expected"),
         # A page that no longer marks them.
-        ("new PagefindHighlight({ highlightParam: HIGHLIGHT })", "null", "pagefind-highlight"),
+        ("range.surroundContents(mark);", "", "cs-highlight"),
     ],
-    ids=["results", "page"],
+    ids=["results", "links", "page"],
 )
 def test_the_search_test_catches_a_search_that_marks_no_words(
     old: str, new: str, caught_by: str, visit: Visit, catalog: Catalog
@@ -176,9 +179,10 @@ def test_the_search_test_catches_a_search_that_marks_no_words(
         find_school_by_keyboard(visit, catalog)
 
 
-def test_the_search_button_opens_a_named_dialog_that_escape_closes(
-    visit: Visit, page_urls: dict[str, str]
-) -> None:
+def open_and_close_the_search_dialog(visit: Visit, page_urls: dict[str, str]) -> None:
+    """Tab to the header's search button, open the dialog with Enter and close it with
+    Escape: the dialog has a name, its search field the focus, and focus goes back to the
+    button."""
     visit.open(page_urls["profile"])
     page = visit.page
     button = page.locator(".md-header").get_by_role("button", name="Search")
@@ -195,6 +199,30 @@ def test_the_search_button_opens_a_named_dialog_that_escape_closes(
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(button).to_be_focused()
+
+
+def test_the_search_button_opens_a_named_dialog_that_escape_closes(
+    visit: Visit, page_urls: dict[str, str]
+) -> None:
+    open_and_close_the_search_dialog(visit, page_urls)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "caught_by"),
+    [
+        # Focus left on the dialog's first button, not in its search field.
+        ("field.focus();\n    field.select();", "", "to be focused"),
+        # A dialog that is not modal: Escape leaves it open.
+        ("dialog.showModal();", "dialog.show();", "to be hidden"),
+    ],
+    ids=["focus", "modal"],
+)
+def test_the_dialog_test_catches_a_dialog_without_focus_or_escape(
+    old: str, new: str, caught_by: str, visit: Visit, page_urls: dict[str, str]
+) -> None:
+    search_dialog.change_asset(visit.page, "assets/search.js", old, new)
+    with pytest.raises(AssertionError, match=caught_by):
+        open_and_close_the_search_dialog(visit, page_urls)
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)

@@ -15,9 +15,9 @@ from showcase import urls
 from showcase.data.catalog import Catalog
 
 ES = "es/"
-# What Pagefind's Spanish calls its search field, and how it counts results.
+# What the Spanish search dialog calls its search field, and how it counts results.
 SPANISH_SEARCH = "Buscar en este sitio"
-SPANISH_RESULTS = re.compile(r"\d+ resultados? encontrados? para")
+SPANISH_RESULTS = re.compile(r"^\d+ resultados? para «")
 # Axe, phone fit and privacy run on every Spanish page (test_every_page.py), and the screenshots
 # on each kind of Spanish page (tests/screenshots.py); this file tests what only the Spanish site
 # has.
@@ -52,7 +52,7 @@ def search_spanish_site(visit: Visit, words: str) -> Locator:
     field.press_sequentially(words)
     links = visit.page.locator(search_dialog.RESULT_LINKS)
     expect(links.first).to_be_visible()
-    expect(visit.page.locator("dialog[open] .pf-summary")).to_have_text(SPANISH_RESULTS)
+    expect(visit.page.locator(search_dialog.STATUS)).to_have_text(SPANISH_RESULTS)
     return links
 
 
@@ -61,12 +61,16 @@ def result_addresses(results: Locator) -> list[str]:
     return addresses
 
 
+def not_spanish(visit: Visit, results: Locator) -> list[str]:
+    """The addresses of `results` outside the Spanish site."""
+    return [a for a in result_addresses(results) if not a.startswith(visit.site_url + ES)]
+
+
 def test_spanish_search_finds_a_school_on_its_spanish_page(visit: Visit, catalog: Catalog) -> None:
     school = featured_school(catalog)
     profile = visit.site_url + ES + urls.school(school.slug)
     results = search_spanish_site(visit, distinctive_word(school, catalog))
-    outside = [a for a in result_addresses(results) if not a.startswith(visit.site_url + ES)]
-    assert outside == []
+    assert not_spanish(visit, results) == [], "pages outside the Spanish site"
     search_dialog.go_to_result_by_keyboard(visit.page, "/" + ES + urls.school(school.slug))
     expect(visit.page).to_have_url(re.compile(re.escape(profile) + r"\?"))
     expect(visit.page.locator("html")).to_have_attribute("lang", "es")
@@ -76,22 +80,32 @@ def test_spanish_search_finds_a_school_on_its_spanish_page(visit: Visit, catalog
 
 def test_spanish_search_for_a_spanish_word_shows_only_spanish_pages(visit: Visit) -> None:
     results = search_spanish_site(visit, "escuela")
-    addresses = result_addresses(results)
-    assert addresses
-    assert [a for a in addresses if not a.startswith(visit.site_url + ES)] == []
+    assert result_addresses(results)
+    assert not_spanish(visit, results) == [], "pages outside the Spanish site"
     assert visit.console_errors() == []
 
 
-def test_the_spanish_search_test_catches_a_search_in_english(visit: Visit) -> None:
-    # The search told to take the page for an English one: English words, English pages.
-    search_dialog.change_asset(
-        visit.page,
-        "assets/search.js",
-        'config.setAttribute("base-url", root.pathname);',
-        'config.setAttribute("base-url", root.pathname); config.setAttribute("lang", "en");',
-    )
-    with pytest.raises(AssertionError, match="accessible name\nActual value: Search this site"):
-        search_spanish_site(visit, "escuela")
+@pytest.mark.parametrize(
+    ("path", "old", "new", "caught_by"),
+    [
+        # The search pointed at the English index: English pages.
+        (
+            "assets/search.js",
+            "new URL(control.dataset.csSearch, location.href)",
+            'new URL("/search/", location.href)',
+            "pages outside the Spanish site",
+        ),
+        # A Spanish page whose dialog speaks English.
+        (ES, SPANISH_SEARCH, "Search this site", "accessible name\nActual value: Search this site"),
+    ],
+    ids=["english-index", "english-dialog"],
+)
+def test_the_spanish_search_test_catches_a_search_in_english(
+    path: str, old: str, new: str, caught_by: str, visit: Visit, catalog: Catalog
+) -> None:
+    search_dialog.change_asset(visit.page, path, old, new)
+    with pytest.raises(AssertionError, match=caught_by):
+        test_spanish_search_finds_a_school_on_its_spanish_page(visit, catalog)
 
 
 def search_dialog_on_a_phone(visit: Visit, catalog: Catalog) -> list[str]:
@@ -119,12 +133,13 @@ def test_the_spanish_search_dialog_fits_a_phone_and_passes_axe(
     assert search_dialog_on_a_phone(visit, catalog) == []
 
 
-def test_the_phone_checks_catch_the_dialog_with_pagefind_s_own_small_text(
+def test_the_phone_checks_catch_the_dialog_with_small_text(
     new_visit: VisitFactory, page_urls: dict[str, str], catalog: Catalog
 ) -> None:
     visit = new_visit(PHONE)
+    # The dialog's text at .65rem: 13 px on a phone.
     search_dialog.change_asset(
-        visit.page, "assets/showcase.css", "--pf-result-excerpt-font-size: 16px;", ""
+        visit.page, "assets/showcase.css", "--cs-search-text: .8rem;", "--cs-search-text: .65rem;"
     )
     visit.open(page_urls["es-profile"])
     problems = " ".join(search_dialog_on_a_phone(visit, catalog))
