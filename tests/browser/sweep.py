@@ -7,8 +7,8 @@ then runs the checks of `page_checks`:
 - `axe`: axe-core's WCAG 2.0/2.1/2.2 A and AA rules, at every screen size;
 - `phone`: no sideways scrolling, tap targets, readable text, at phone sizes;
 - `privacy`: no request to another host, no console error, no fetch of the sitemap;
-- `search`: nothing of the site's search (Pagefind's bundle, or an index of Material's) loads
-  before a visitor searches.
+- `search`: nothing of the site's search (its index under `search/`, or the module that reads
+  it) loads before a visitor searches.
 
 One browser serves the whole sweep, with a few pages open side by side. It runs on the
 asynchronous Playwright API in a thread of its own, so it can be called from tests while the
@@ -199,7 +199,7 @@ class _Recorder:
         return [
             f"loaded search before any search: {path}"
             for path in paths
-            if "/pagefind/" in path or path.endswith("search_index.json")
+            if "/search/" in path or path.endswith("/search-index.js")
         ]
 
     def problems(self, base: str) -> list[str]:

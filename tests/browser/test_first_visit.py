@@ -37,8 +37,9 @@ from showcase.data.catalog import Catalog
 # leaves room for content to grow but not for a library or a picture.
 TRANSFER_BUDGET_BYTES = 90 * 1024
 
-# What only a search needs: never fetched by a page that was only opened, painted or not.
-ON_DEMAND_FOLDERS = {"search", "pagefind"}
+# What only a search needs, a folder or a file: never fetched by a page that was only opened,
+# painted or not. The site's search index (`search/`, in each language) and its module.
+ON_DEMAND = {"search", "search-index.js"}
 
 KINDS = ("home", "directory", "cohort", "pillar", "profile", "story", "year", "about")
 
@@ -68,7 +69,7 @@ def budget_problems(visit: FirstVisit) -> dict[str, list[str]]:
                 f"painted ({resource.start_ms:.0f} ms < {visit.fcp_ms:.0f} ms)"
             )
     for resource in visit.resources:
-        if set(resource.path.split("/")) & ON_DEMAND_FOLDERS:
+        if set(resource.path.split("/")) & ON_DEMAND:
             problems["early"].append(
                 f"{page}: {resource.path} ({resource.initiator}) fetched before anyone searched"
             )
