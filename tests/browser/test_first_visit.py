@@ -24,6 +24,7 @@ from benchmarks.static_server import serve
 from benchmarks.throttled_visit import (
     HEAVY_SCRIPT,
     FirstVisit,
+    Resource,
     add_heavy_script,
     needed_for_paint,
     visit,
@@ -129,6 +130,25 @@ def test_nothing_but_the_page_and_its_styles_is_fetched_before_it_is_painted(
 def test_first_visit_transfer_within_budget(first_visits: list[FirstVisit]) -> None:
     problems = _all(first_visits, "bytes")
     assert problems == [], "\n".join(problems)
+
+
+def test_the_early_budget_names_what_of_search_a_page_fetched() -> None:
+    # Negative control of the search part of the "early" budget, on a visit made up here: the
+    # page and its search button's script pass; the index's files and the module that reads
+    # them, in either language, are each named.
+    page_files = ["es/schools/x/", "es/assets/search.js"]
+    search_files = ["es/search/index.json", "search/words/sch.json", "assets/search-index.js"]
+    made_up = FirstVisit(
+        url="es/schools/x/",
+        lcp_ms=100,
+        fcp_ms=100,
+        long_tasks=[],
+        resources=[Resource(p, "script", 200, 1000, False) for p in page_files + search_files],
+        blocking_head_scripts=[],
+        icons=[],
+    )
+    early = budget_problems(made_up)["early"]
+    assert [line.split(" ")[1] for line in early] == search_files, early
 
 
 @pytest.fixture(scope="module")
