@@ -41,7 +41,8 @@ def coverage_problems(site_dir: Path) -> list[str]:
         on_disk = pages_on_disk(site_dir, language)
         problems += [f"{language}: /{url} is not indexed" for url in set(on_disk) - set(listed)]
         problems += [f"{language}: /{url} is no page" for url in set(listed) - set(on_disk)]
-        problems += [f"{language}: /{url} is indexed twice" for url in listed if listed.count(url) > 1]
+        twice = {url for url in listed if listed.count(url) > 1}
+        problems += [f"{language}: /{url} is indexed twice" for url in twice]
     return sorted(set(problems))
 
 
