@@ -61,7 +61,7 @@ def directory_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             "title": paged_title(_("Schools"), number, lang),
             "template": "directory.html",
             "description": description,
-            "make_view": partial(_directory_view, catalog, schools, nav, filters, lang, url),
+            "make_view": partial(_directory_view, catalog, schools, nav, filters, lang),
         }
         if number == 1:
             yield section_index(SCHOOLS, lang, **page)
@@ -95,13 +95,11 @@ def _directory_view(
     nav: PageNav,
     filters: View,
     lang: Language,
-    url: str,
 ) -> View:
     return filters | {
         "schools": [school_card(catalog, s, lang) for s in schools],
         "total": len(catalog.schools),
         "pager": nav,
-        "search_bundle": urls.root_file(url, lang.folder, urls.SEARCH_BUNDLE),
     }
 
 
