@@ -15,7 +15,7 @@ other into the same site, and counts as one build (times and CPU summed, the lar
 
 Beside the build figures it reports what a visitor downloads from our site of that size
 (`benchmarks.first_visit`): a first visit to each kind of page in each language, and one search
-(through Pagefind's API, and as a visitor does it through the header's dialog); and how fast a
+(through the search module, and as a visitor does it through the header's dialog); and how fast a
 first visit is on a slow phone: the median largest contentful paint and total blocking time of
 each of those pages, judged against issue #17's budgets. `--control heavy` measures a copy of
 the site with a heavy script in every page instead, to see those verdicts fail.
@@ -162,7 +162,6 @@ class SizeResult:
                 for name, transfer in (
                     ("search", self.transfers.search),
                     ("dialog_search", self.transfers.dialog_search),
-                    ("component_ui", self.transfers.component_ui),
                 )
                 for unit in ("raw", "gzip")
             },
@@ -473,18 +472,13 @@ def timed_builds(builds: Sequence[tuple[Path, Path]]) -> Build:
     )
 
 
-# Pagefind's files that grow with the site; its scripts and WebAssembly do not.
-_PAGEFIND_INDEX = (".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter")
-
-
 def measure_output(site: Path) -> Output:
     """Every language's pages and files. The search index is what grows with the site: ours,
-    Pagefind's index, fragment and metadata files (`pagefind/`, both languages); a twin's,
-    Material's `search_index.json` of each language, summed."""
+    every file of each language's `search/` folder; a twin's, Material's `search_index.json` of
+    each language, summed."""
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
-    indexes = [p for p in files if p.name == "search_index.json" and p.parent.name == "search"]
-    indexes += [p for p in files if p.suffix in _PAGEFIND_INDEX and "pagefind" in p.parts]
+    indexes = [p for p in files if "search" in p.relative_to(site).parts[:2]]
     html_bytes = sum(path.stat().st_size for path in pages)
     return Output(
         pages=len(pages),
@@ -596,14 +590,14 @@ def format_transfer_table(results: list[SizeResult]) -> str:
             pages = [_raw_gzip(values, _key(label(folder, kind))) for kind in KINDS]
             lines.append(_row([f"{result.schools:,}", code, *pages]))
     lines += [
-        "One search from a profile for its school's name, KB raw/gzip: through Pagefind's API "
-        "(five results read); as a visitor does it (the header's dialog: everything fetched "
-        "after the click), and Pagefind's Component UI's share of that",
-        _row(["N", "API", "dialog", "of it UI"]),
+        "One search from a profile for its school's name, KB raw/gzip: through the search "
+        "module (five results read); as a visitor does it (the header's dialog: everything "
+        "fetched after the click)",
+        _row(["N", "module", "dialog"]),
     ]
     for result in results:
         values = result.summary()
-        searches = [_raw_gzip(values, name) for name in ("search", "dialog_search", "component_ui")]
+        searches = [_raw_gzip(values, name) for name in ("search", "dialog_search")]
         lines.append(_row([f"{result.schools:,}", *searches]))
     return "\n".join(lines)
 

@@ -5,7 +5,7 @@ a person would write them by hand (the structured twin), or the same words as pl
 (the text twin, `benchmarks.bench_text`). Either project is built by plain MkDocs with the same
 theme, features, Markdown extensions and navigation as `mkdocs.yml`, minus our hook and
 templates, and as a plain MkDocs + Material site is: with no `plugins` key, so MkDocs adds its
-`search`, Material's search plugin, which builds a search index as our build runs Pagefind.
+`search`, Material's search plugin, which builds a search index as our build writes its own.
 What it measures is how long MkDocs alone takes to publish the same content, search included.
 Each other language is a second plain project, written the same way from its own config
 (`mkdocs.es.yml`, merged onto `mkdocs.yml`) and its own hand-written pages.
@@ -42,7 +42,7 @@ from showcase.pages.views import human_date, story_date
 NOT_RECORDED = "*Not yet recorded*"
 T = TypeVar("T")
 # Our own keys in mkdocs.yml, which plain MkDocs has no use for; and `plugins`, which ours sets
-# empty (Pagefind replaced Material's search): without the key, MkDocs adds `search`.
+# empty (the site writes its own search index): without the key, MkDocs adds `search`.
 _OURS_ONLY = ("hooks", "watch", "extra", "plugins")
 # How a twin writes a generated page from its structured Markdown.
 Rewrite = Callable[[str], str]

@@ -6,12 +6,11 @@ unthrottled (bytes do not depend on speed), every request for the site answered 
 as a static host would, through Playwright's request routing: no server, no port. A first visit
 is the page and everything Chromium fetches until the network is idle after the first paint, for
 one page of each kind in every language. A search is counted two ways from a school's profile:
-what Pagefind's own JavaScript API fetches under `pagefind/` to search for the school's name and
-read its first results, and what a visitor's search fetches: everything after a click on the
-header's search button (the dialog, Pagefind's Component UI, `assets/search.js`), typing the
+what the site's search module (`assets/search-index.js`) fetches, itself included, to search
+its language's index (`search/`) for the school's name and read its first results; and what a
+visitor's search fetches: everything after a click on the header's search button, typing the
 name and waiting for the results. Bytes are counted as stored (raw) and as a static host would
-send them, gzipped where it compresses (text; images and Pagefind's files are compressed
-already).
+send them, gzipped where it compresses (text; images are compressed already).
 
 Then the timings: each of those pages is opened `visits` times, each in a fresh context, from a
 local server that gzips text, throttled as Lighthouse's mobile preset throttles (slow 4G, 4×
@@ -62,9 +61,8 @@ PHONE: dict[str, Any] = {
     "has_touch": True,
 }
 SEARCH_RESULTS = 5
-SEARCH_FOLDER = "pagefind/"
-# What Pagefind's search dialog adds of its own: its Component UI's script and stylesheet.
-COMPONENT_UI = SEARCH_FOLDER + "pagefind-component-ui"
+SEARCH_MODULE = "assets/search-index.js"
+SEARCH_FOLDER = "search/"
 # The header's search button (shown once `assets/search.js` has run), the dialog's field and
 # the links of its results.
 SEARCH_BUTTON = "[data-cs-search] button"
@@ -74,13 +72,12 @@ SEARCH_RESULT_LINKS = "dialog[open] :is(.pf-result-link, .pf-heading-link)"
 LCP_BUDGET_MS, TBT_BUDGET_MS = 2500.0, 200.0
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
 SEARCH = """
-async ([bundle, term, count]) => {
-  const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options({ basePath: bundle });
-  await pagefind.init();
-  const search = await pagefind.search(term);
-  const read = await Promise.all(search.results.slice(0, count).map((r) => r.data()));
-  return [search.results.length, read.length];
+async ([module, folder, term, count]) => {
+  const { openIndex } = await import(module);
+  const index = openIndex(folder);
+  const found = await index.search(term);
+  const read = await index.records(found.slice(0, count));
+  return [found.length, read.length];
 }
 """
 
@@ -126,15 +123,14 @@ class Timing:
 @dataclass(frozen=True)
 class SiteTransfers:
     """A first visit to a page of each kind (`KINDS`) in each language, keyed by `label`; one
-    search from a profile through Pagefind's API and one through the header's dialog (and the
-    Component UI's share of it); the throttled timings of each page."""
+    search from a profile through the search module and one through the header's dialog; the
+    throttled timings of each page."""
 
     languages: dict[str, str]
     first_visit: dict[str, Transfer]
     search: Transfer
     search_results: int
     dialog_search: Transfer
-    component_ui: Transfer
     dialog_results: int
     timings: dict[str, Timing]
 
@@ -186,7 +182,7 @@ def measure_site(
         try:
             first_visits = {page: _first_visit(browser, site, url) for page, url in pages.items()}
             search, found = _search(browser, site, english["profile"], name)
-            dialog, component_ui, shown = _dialog_search(browser, site, english["profile"], name)
+            dialog, shown = _dialog_search(browser, site, english["profile"], name)
             timings = throttled_timings(browser, site, pages, visits)
         finally:
             browser.close()
@@ -196,7 +192,6 @@ def measure_site(
         search=search,
         search_results=found,
         dialog_search=dialog,
-        component_ui=component_ui,
         dialog_results=shown,
         timings=timings,
     )
@@ -274,19 +269,18 @@ def _search(browser: Browser, site: Path, profile: str, term: str) -> tuple[Tran
     tab = _open(browser, site, profile)
     try:
         before = len(tab.responses)
-        found, read = tab.page.evaluate(SEARCH, [BASE + SEARCH_FOLDER, term, SEARCH_RESULTS])
+        found, read = tab.page.evaluate(
+            SEARCH, [BASE + SEARCH_MODULE, BASE + SEARCH_FOLDER, term, SEARCH_RESULTS]
+        )
         tab.settle()
-        return tab.transfer(before, SEARCH_FOLDER), min(found, read)
+        return tab.transfer(before), min(found, read)
     finally:
         tab.context.close()
 
 
-def _dialog_search(
-    browser: Browser, site: Path, profile: str, name: str
-) -> tuple[Transfer, Transfer, int]:
+def _dialog_search(browser: Browser, site: Path, profile: str, name: str) -> tuple[Transfer, int]:
     """As a visitor searches: click the header's search button, type `name`, wait for the
-    results. Everything fetched after the click, the Component UI's part of it, and how many
-    results the dialog shows."""
+    results. Everything fetched after the click, and how many results the dialog shows."""
     tab = _open(browser, site, profile)
     try:
         before = len(tab.responses)
@@ -295,7 +289,7 @@ def _dialog_search(
         tab.page.locator(SEARCH_RESULT_LINKS).first.wait_for()
         tab.settle()
         shown = tab.page.locator(SEARCH_RESULT_LINKS).count()
-        return tab.transfer(before), tab.transfer(before, COMPONENT_UI), shown
+        return tab.transfer(before), shown
     finally:
         tab.context.close()
 

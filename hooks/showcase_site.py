@@ -35,15 +35,21 @@ from showcase.data.problems import DataError
 from showcase.i18n import Language
 from showcase.markdown.page_citations import docs_problems, read_sources
 from showcase.pages.notices import with_english_data_note
-from showcase.pages.page import DISAGREEMENTS_MARK, DISAGREEMENTS_TEMPLATE, Page, Site
+from showcase.pages.page import (
+    DISAGREEMENTS_MARK,
+    DISAGREEMENTS_TEMPLATE,
+    OTHER_RANK,
+    Page,
+    Site,
+)
 from showcase.pages.page_context import SiteSettings, languages
 from showcase.pages.site import generate_site
 from showcase.publish.build_cache import BuildCache, drawing_version
 from showcase.publish.exports import data_date
 from showcase.publish.page_images import ImageDrawing
 from showcase.publish.previews import PREVIEW_FOOTER
-from showcase.publish.site_search import SearchIndexError
-from showcase.publish.site_search import index as index_for_search
+from showcase.publish.site_search import FOLDER as SEARCH_FOLDER
+from showcase.publish.site_search import SearchIndex, read_article
 
 log = get_plugin_logger(__name__)
 # The project this hook belongs to, wherever the package is installed. The hand-written pages
@@ -142,7 +148,9 @@ class SiteBuild:
         # Generated pages that a page links to an anchor of (`use_env`).
         self.anchor_targets: set[str] = set()
         self.others: list[language_builds.LanguageBuild] = []
-        # The default language's build starts the others, and indexes them all at its end.
+        # Every page of this language, as search sees it once rendered.
+        self.search = SearchIndex()
+        # The default language's build starts the others.
         self.is_default = lang.code == every_language[0].code
         if self.is_default:
             for notice in catalog.notices:
@@ -232,7 +240,14 @@ class SiteBuild:
         return template.render({**context, "items": self.site.disagreements})
 
     def after_page(self, output: str, page: MkDocsPage) -> str:
-        if page.url not in self.pages:
+        generated = self.pages.get(page.url)
+        article = read_article(output)
+        if article is not None:
+            description = generated.description if generated else page.meta.get("description")
+            entry = generated.school_entry if generated else None
+            rank = generated.search_rank if generated else OTHER_RANK
+            self.search.add(page.url, article, str(description or ""), rank, entry)
+        if generated is None:
             return output
         page.content = None
         if page.url in self.anchor_targets:
@@ -244,14 +259,9 @@ class SiteBuild:
         site_dir = Path(self.config.site_dir)
         self.site.write_files(site_dir)
         self.images.finish(site_dir)
+        self.search.write(site_dir / SEARCH_FOLDER)
         while self.others:
             self.others.pop(0).finish(site_dir)
-        # Once every language is in place: the index keeps each language's pages apart.
-        if self.is_default:
-            try:
-                index_for_search(site_dir)
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from None
 
     def cancel(self) -> None:
         self.images.cancel()

@@ -27,8 +27,6 @@ def week(year: int) -> str:
 
 
 FEED = "feed.xml"
-# The search bundle that `showcase.site_search` writes at the root of the whole site.
-SEARCH_BUNDLE = "pagefind/pagefind.js"
 DATA = "data/"
 
 
@@ -48,12 +46,6 @@ def listing_page(first: str, number: int, part: str = "") -> str:
     """Page `number` of a listing whose first page is at `first`: `schools/`, `schools/page/2/`…
     `part` names the listing where one page holds two (`pillars/x/stories/page/2/`)."""
     return first if number == 1 else f"{first}{part}page/{number}/"
-
-
-def root_file(url: str, folder: str, name: str) -> str:
-    """The address of `name` at the root of the whole site, relative to the page at `url` in
-    the language whose pages sit in `folder`."""
-    return "../" * (url.count("/") + folder.count("/")) + name
 
 
 def at(url: str, anchor: str) -> str:

@@ -151,19 +151,5 @@ def replace_in_file(path: Path, old: str, new: str) -> None:
 
 
 def reproducible_files(site: Path) -> list[Path]:
-    """Every file of a built site but the search bundle's filter index and the two files that
-    name it: Pagefind (1.5.2) writes a filter's values, and the filters, in a different order at
-    each run (Pagefind/pagefind#638), so their bytes and hashed names differ."""
-    bundle = site / "pagefind"
-    return [
-        path
-        for path in site.rglob("*")
-        if path.is_file()
-        and not (
-            path.is_relative_to(bundle / "filter")
-            or (
-                path.parent == bundle
-                and (path.suffix == ".pf_meta" or path.name == "pagefind-entry.json")
-            )
-        )
-    ]
+    """Every file of a built site."""
+    return [path for path in site.rglob("*") if path.is_file()]

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 from conftest import ROOT, SiteReader, build_site, resolve
 from helpers import FIXTURES, all_problems
-from pagefind_index import indexed_pages
+from search_index_files import indexed_pages
 
 from showcase import urls
 from showcase.data.catalog import Catalog
@@ -236,7 +236,7 @@ def test_every_page_has_one_switch_to_its_twin(every_page: list[PageFacts]) -> N
 
 
 def test_each_language_searches_only_its_own_pages(site_dir: Path, catalog: Catalog) -> None:
-    # One index, kept apart by language: a search on a page finds pages in its language only.
+    # An index a language: a search on a page finds pages in its language only.
     indexed = indexed_pages(site_dir)
     english = {page.url for page in indexed if page.language == "en"}
     spanish = {page.url for page in indexed if page.language == "es"}

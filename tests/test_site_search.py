@@ -1,8 +1,10 @@
-"""The search index (showcase/publish/site_search.py): Pagefind over the finished site. Every
-page a visitor can land on is in it, once, in its language and under its title, with the page's
-content and not the header, navigation or footer every page repeats; the 404 pages are not.
-How search looks and behaves in a browser is tested in tests/browser/ (test_navigation.py,
-test_spanish.py); that no page loads it before a visitor searches, on every page by the sweep."""
+"""The search index (showcase/publish/site_search.py), read from its files by
+tests/search_index_files.py. Every page a visitor can land on is in its language's index once,
+under its heading, with every word of its article and no other: not the header, navigation,
+footer, breadcrumbs or share bar every page repeats. A school profile also carries its names
+and the directory's filters, as the data gives them. How search looks and behaves in a browser
+is tested in tests/browser/ (test_navigation.py, test_spanish.py, test_directory.py); that no
+page loads any of it before a visitor searches, on every page by the sweep."""
 
 from __future__ import annotations
 
@@ -11,104 +13,132 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import SiteReader
-from pagefind_index import indexed_pages
+from search_index_files import FOLDERS, IndexedPage, index_words, indexed_pages
 
 from showcase import urls
 from showcase.data.catalog import Catalog
-from showcase.publish.site_search import ENTRY, FOLDER, index, sort_languages
 
 NOT_FOUND = "404.html"
 
 
-def searchable_pages(site_dir: Path) -> list[str]:
-    """The site URL of every page the build wrote (`schools/x/`), but the 404 pages, which a
-    server shows at addresses that lead nowhere."""
+def pages_on_disk(site_dir: Path, language: str) -> list[str]:
+    """The site URL of every page one language's build wrote (`es/schools/x/`), but the 404
+    page, which a server shows at addresses that lead nowhere."""
+    spanish = site_dir / FOLDERS["es"]
     return sorted(
         path.relative_to(site_dir).as_posix().removesuffix("index.html")
         for path in site_dir.rglob("*.html")
-        if path.name != NOT_FOUND and FOLDER not in path.relative_to(site_dir).parts
+        if path.name != NOT_FOUND and path.is_relative_to(spanish) == (language == "es")
     )
 
 
-def missing_and_extra(site_dir: Path) -> tuple[list[str], list[str]]:
-    """Pages on disk the index lacks, and index entries that are no page on disk (or a
-    page indexed twice)."""
-    indexed = sorted(page.url for page in indexed_pages(site_dir))
-    on_disk = searchable_pages(site_dir)
-    missing = sorted(set(on_disk) - set(indexed))
-    extra = sorted(set(indexed) - set(on_disk)) + sorted(
-        {url for url in indexed if indexed.count(url) > 1}
-    )
-    return missing, extra
+def coverage_problems(site_dir: Path) -> list[str]:
+    """Pages on disk an index lacks, and index entries that are no page on disk or come twice."""
+    problems = []
+    indexed = indexed_pages(site_dir)
+    for language in FOLDERS:
+        listed = [page.url for page in indexed if page.language == language]
+        on_disk = pages_on_disk(site_dir, language)
+        problems += [f"{language}: /{url} is not indexed" for url in set(on_disk) - set(listed)]
+        problems += [f"{language}: /{url} is no page" for url in set(listed) - set(on_disk)]
+        twice = {url for url in listed if listed.count(url) > 1}
+        problems += [f"{language}: /{url} is indexed twice" for url in twice]
+    return sorted(set(problems))
 
 
-def test_every_page_but_the_404_pages_is_in_the_index_once(site_dir: Path) -> None:
-    missing, extra = missing_and_extra(site_dir)
-    assert missing == [] and extra == [], (missing, extra)
-    on_disk = searchable_pages(site_dir)
-    assert len(on_disk) >= 150 and any(url.startswith("es/") for url in on_disk)
+def article_of(site_dir: Path, url: str) -> tuple[str, str]:
+    """A page's heading and the text of its article, less what search is to leave out: the
+    parts marked `data-search-ignore`, scripts, styles and icons."""
+    soup = BeautifulSoup((site_dir / url / "index.html").read_text("utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None, f"/{url} has no article"
+    for part in article.select("[data-search-ignore], script, style, svg"):
+        part.decompose()
+    heading = article.select_one("h1")
+    return (heading.get_text(" ", strip=True) if heading else ""), article.get_text(" ")
 
 
-def test_each_page_is_indexed_in_its_language_under_its_heading(site_dir: Path) -> None:
-    site = SiteReader(site_dir)
-    wrong = []
-    for page in indexed_pages(site_dir):
-        language = "es" if page.url.startswith("es/") else "en"
-        h1 = site.page(page.url or "/").select_one("article h1")
-        heading = h1.get_text(" ", strip=True) if h1 else None
-        if page.language != language or page.title != heading:
-            wrong.append(f"/{page.url}: {page.language} {page.title!r}, not {language} {heading!r}")
-    assert wrong == [], "\n".join(wrong)
+def content_problems(site_dir: Path, pages: list[IndexedPage]) -> list[str]:
+    """Pages whose title or words in the index are not their article's."""
+    problems = []
+    for page in pages:
+        heading, text = article_of(site_dir, page.url)
+        if page.title != heading:
+            problems.append(f"/{page.url}: indexed as {page.title!r}, its heading is {heading!r}")
+        for field, expected in [("text", index_words(text)), ("title", index_words(heading))]:
+            held = page.words.get(field, set())
+            if held != expected:
+                lacking, extra = sorted(expected - held)[:5], sorted(held - expected)[:5]
+                problems.append(f"/{page.url} {field}: lacks {lacking}, has extra {extra}")
+    return problems
 
 
-def test_the_index_holds_the_content_not_what_every_page_repeats(
+def test_every_page_but_the_404_pages_is_in_its_language_s_index_once(site_dir: Path) -> None:
+    assert coverage_problems(site_dir) == []
+    assert len(pages_on_disk(site_dir, "en")) >= 75 and len(pages_on_disk(site_dir, "es")) >= 75
+
+
+def test_each_page_is_indexed_with_its_heading_and_every_word_of_its_article(
+    site_dir: Path,
+) -> None:
+    pages = indexed_pages(site_dir)
+    assert content_problems(site_dir, pages) == []
+
+
+def test_a_school_is_found_by_its_names_and_its_directory_filters(
     site_dir: Path, catalog: Catalog
 ) -> None:
-    by_url = {page.url: page for page in indexed_pages(site_dir)}
-    profile = by_url[urls.school(next(iter(catalog.schools)))]
-    site = SiteReader(site_dir)
-    # The skip link, tabs, sidebar and footer of a page in each language.
-    parts = [
-        site.page(url).select_one(selector)
-        for url in (urls.ABOUT, "es/" + urls.ABOUT)
-        for selector in (".md-skip", ".md-tabs", ".md-sidebar--primary", ".md-footer-meta")
-    ]
-    repeated = [part.get_text(" ", strip=True) for part in parts if part is not None]
-    assert len(repeated) == len(parts)
-    chrome = [
-        (page.url, words) for page in by_url.values() for words in repeated if words in page.content
-    ]
-    assert chrome == []
-    assert profile.title in profile.content
+    wrong = []
+    for page in indexed_pages(site_dir):
+        slug = page.url.removeprefix(FOLDERS[page.language]).removeprefix("schools/").strip("/")
+        school = catalog.schools.get(slug) if page.url.endswith(urls.school(slug)) else None
+        if school is None:
+            if page.words.get("names") or page.filters:
+                wrong.append(f"/{page.url}: names or filters on a page that is no profile")
+            continue
+        names = index_words(" ".join([school.name, *school.aliases]))
+        pillars = {pillar.value for pillar in catalog.pillars_by_school[school.slug]}
+        filters = {
+            ("kind", "school"),
+            *(("cohort", listing.cohort) for listing in school.cohorts),
+            *([] if school.cohorts else [("cohort", "none")]),
+            ("level", school.level.value if school.level else "unknown"),
+            *(("pillar", pillar) for pillar in pillars),
+            ("district", school.local_district or "unknown"),
+        }
+        if page.words.get("names") != names or page.filters != filters:
+            wrong.append(f"/{page.url}: {page.words.get('names')} {page.filters}")
+        if bool(page.aliases) != bool(school.aliases) or not all(
+            alias in page.aliases for alias in school.aliases
+        ):
+            wrong.append(f"/{page.url}: other names {page.aliases!r}")
+    assert wrong == [], "\n".join(wrong[:20])
 
 
-def test_the_coverage_check_catches_a_page_kept_out_of_the_index(
+def test_the_checks_catch_a_page_left_out_and_a_word_dropped(
     site_dir: Path, tmp_path: Path, catalog: Catalog
 ) -> None:
-    # The same site with one profile no longer marked as content, indexed again.
+    # The negative control: the same site, its Spanish index with one profile's record
+    # replaced by the next page's, and its English index without one word of a profile.
     site = tmp_path / "site"
-    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns(FOLDER))
-    hidden = "es/" + urls.school(next(iter(catalog.schools)))
-    page = site / hidden / "index.html"
-    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    body = soup.select("[data-pagefind-body]")
-    assert len(body) == 1
-    del body[0]["data-pagefind-body"]
-    page.write_text(str(soup), "utf-8")
-    index(site)
+    shutil.copytree(site_dir, site)
+    slug = next(iter(catalog.schools))
+    spanish = indexed_pages(site)
+    spanish = [page for page in spanish if page.language == "es"]
+    hidden = next(i for i, page in enumerate(spanish) if page.url == "es/" + urls.school(slug))
+    chunk_file = site / "es" / "search" / "pages" / "0.json"
+    records = json.loads(chunk_file.read_text("utf-8"))
+    assert hidden + 1 < len(records), "the profile's record is not in the first file"
+    records[hidden] = records[hidden + 1]
+    chunk_file.write_text(json.dumps(records), "utf-8")
+    assert f"es: /es/{urls.school(slug)} is not indexed" in coverage_problems(site)
 
-    assert missing_and_extra(site) == ([hidden], [])
-
-
-def test_the_bundle_lists_its_languages_in_one_order(site_dir: Path, tmp_path: Path) -> None:
-    # Pagefind writes them in any order from one run to the next; a build is reproducible.
-    built = (site_dir / FOLDER / ENTRY).read_text("utf-8")
-    table = json.loads(built)
-    assert list(table["languages"]) == ["en", "es"]
-    table["languages"] = dict(reversed(table["languages"].items()))
-    shuffled = tmp_path / ENTRY
-    shuffled.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    assert shuffled.read_text("utf-8") != built
-    sort_languages(shuffled)
-    assert shuffled.read_text("utf-8") == built
+    english = [page for page in indexed_pages(site) if page.language == "en"]
+    profile = next(page for page in english if page.url == urls.school(slug))
+    word = sorted(profile.words["text"])[0]
+    shard_file = site / "search" / "words" / f"{word[:3]}.json"
+    shard = json.loads(shard_file.read_text("utf-8"))
+    shard.pop(word)
+    shard_file.write_text(json.dumps(shard), "utf-8")
+    changed = [page for page in indexed_pages(site) if page.url == profile.url]
+    assert any(f"lacks ['{word}'" in problem for problem in content_problems(site, changed))

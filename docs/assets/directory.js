@@ -1,7 +1,10 @@
 // Schools directory: the filters search every school, not only the cards of this page, through
-// the site's search bundle (Pagefind), fetched only once a filter is used. The choice is kept
-// in the address (?q=…&cohort=…), so a filtered list can be shared. Without JavaScript the
-// filters stay hidden; the list goes page by page and each cohort's pages list its schools.
+// the site's own search index (the core module search-index.js, beside this script, and the
+// language's index folder named by the form's `data-search`), both fetched only once a filter is
+// used. The index answers with every matching school at once, so the count is exact from the
+// first batch; the cards are drawn a batch at a time. The choice is kept in the address
+// (?q=…&cohort=…), so a filtered list can be shared. Without JavaScript the filters stay hidden;
+// the list goes page by page and each cohort's pages list its schools.
 (function () {
   "use strict";
   var form = document.getElementById("cs-filters");
@@ -13,8 +16,10 @@
   var count = document.getElementById("cs-count");
   var fields = ["q", "cohort", "level", "pillar", "district"];
   var BATCH = 48;
-  var bundle = null;
-  var search = null; // the current search: its results, how far they are read, what it shows
+  // This script is classic; the core is an ES module next to it, imported when first needed.
+  var core = new URL("search-index.js", document.currentScript.src).href;
+  var opened = null;
+  var search = null; // the current search: its school ids, how many are drawn, what it shows
   var latest = 0;
   // The choice whose results are shown or on their way. The name field fires `change` when it
   // loses focus, as it does when "Show more" is clicked after typing: the same choice again is
@@ -26,32 +31,35 @@
     return field ? field.value.trim() : "";
   }
 
-  // The bundle sits at the root of the site; its index is chosen by the page's <html lang>.
-  function pagefind() {
-    if (!bundle) {
-      var address = new URL(form.getAttribute("data-search"), location.href);
-      bundle = import(address.href).then(function (module) {
-        return Promise.resolve(module.options({ baseUrl: new URL("../", address).pathname }))
-          .then(function () { return module; });
+  // The language's index, opened once; a module that failed to load is asked for again.
+  function index() {
+    if (!opened) {
+      opened = import(core).then(function (module) {
+        return module.openIndex(new URL(form.getAttribute("data-search"), location.href));
       });
-      bundle.catch(function () { bundle = null; });
+      opened.catch(function () { opened = null; });
     }
-    return bundle;
+    return opened;
   }
 
   function say(key, number) {
     count.textContent = count.getAttribute("data-" + key).replace("{count}", number);
   }
 
-  function card(data) {
+  function sayCount(run) {
+    var number = run.ids.length;
+    say(number === 0 ? "none" : number === 1 ? "one" : "many", number);
+  }
+
+  function card(record) {
     var item = document.createElement("li");
     item.className = "cs-card";
     var link = document.createElement("a");
     link.className = "cs-card__title";
-    link.href = data.url;
-    link.textContent = data.meta.title;
+    link.href = record.url;
+    link.textContent = record.title;
     item.appendChild(link);
-    [["cs-card__meta", data.meta.line], ["cs-card__aliases", data.meta.aliases]].forEach(function (part) {
+    [["cs-card__meta", record.line], ["cs-card__aliases", record.aliases]].forEach(function (part) {
       if (!part[1]) return;
       var span = document.createElement("span");
       span.className = part[0];
@@ -61,35 +69,30 @@
     return item;
   }
 
-  // Pagefind finds a typed word anywhere on a school's page; only names and other names count.
-  function named(data, typed) {
-    return !typed || (data.meta.names || "").indexOf(typed.toLowerCase()) !== -1;
-  }
-
-  // Reads the next results in batches until a batch's worth more is shown or none are left.
+  // Draws the next batch of the run's schools. A batch already on its way is not asked for
+  // twice; one that fails to load is asked for again by the next call.
   function showMore(run) {
-    var found = 0;
-    function step() {
-      var batch = run.results.slice(run.read, run.read + BATCH);
-      run.read += batch.length;
-      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (all) {
+    if (run.loading) return run.loading;
+    var batch = run.ids.slice(run.read, run.read + BATCH);
+    var loading = (batch.length ? run.index.records(batch) : Promise.resolve([]))
+      .then(function (records) {
         if (run !== search) return;
-        all.forEach(function (data) {
-          if (!named(data, run.typed)) return;
-          list.appendChild(card(data));
-          run.shown += 1;
-          found += 1;
-        });
-        var done = run.read >= run.results.length;
-        if (!done && found < BATCH) return step();
-        more.hidden = done;
-        // Without a name every result counts; with one, the count is known once all are read.
-        var number = run.typed ? run.shown : run.results.length;
-        if (run.typed && !done) say("at-least", number);
-        else say(number === 0 ? "none" : number === 1 ? "one" : "many", number);
+        // The first batch takes the place of what was shown, once it is there to show.
+        if (run.read === 0) {
+          list.textContent = "";
+          pages.hidden = true;
+          results.hidden = false;
+        }
+        records.forEach(function (record) { list.appendChild(card(record)); });
+        run.read += batch.length;
+        more.hidden = run.read >= run.ids.length;
+        sayCount(run);
       });
-    }
-    return step();
+    run.loading = loading;
+    return loading.then(
+      function () { run.loading = null; },
+      function (error) { run.loading = null; throw error; }
+    );
   }
 
   function apply() {
@@ -116,18 +119,18 @@
       return;
     }
     say("searching", "");
-    pagefind().then(function (module) {
-      return module.search(value("q") || null, { filters: wanted });
-    }).then(function (found) {
-      if (token !== latest) return;
-      search = { results: found.results, read: 0, shown: 0, typed: value("q") };
-      list.textContent = "";
-      pages.hidden = true;
-      results.hidden = false;
-      return showMore(search);
+    var typed = value("q");
+    index().then(function (opened) {
+      return opened.search(typed, { field: "names", filters: wanted }).then(function (ids) {
+        if (token !== latest) return;
+        search = { index: opened, ids: ids, read: 0, loading: null };
+        return showMore(search);
+      });
     }).catch(function () {
       if (token !== latest) return;
       applied = null; // the same choice may be tried again
+      search = null;
+      more.hidden = true;
       say("failed", "");
     });
   }
@@ -143,6 +146,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   // The new schools follow the ones shown: focus goes to the first of them, where the visitor
   // reads on (the button is hidden once the last is shown, and focus would be lost with it).
+  // A batch that fails to load says so; the button stays, to try again.
   more.addEventListener("click", function () {
     var run = search;
     if (!run) return;
@@ -150,6 +154,8 @@
     showMore(run).then(function () {
       var card = list.children[first];
       if (run === search && card) card.querySelector("a").focus();
+    }, function () {
+      if (run === search) say("failed", "");
     });
   });
   if (fields.some(value)) apply();

@@ -43,5 +43,5 @@ def with_english_data_note(html: str, lang: Language) -> str:
     else:
         kind, message = INTERFACE_CLASS, INTERFACE_NOTE
     # The same note on many pages: site search leaves it out.
-    note = f'<p class="admonition note {kind}" data-pagefind-ignore>{escape(lang._(message))}</p>'
+    note = f'<p class="admonition note {kind}" data-search-ignore>{escape(lang._(message))}</p>'
     return html[: heading.end()] + note + html[heading.end() :]

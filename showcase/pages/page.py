@@ -13,6 +13,19 @@ from showcase.pages.views import DisagreementView, Link
 
 View = dict[str, Any]
 
+# Which pages a search lists first among those it finds equally well.
+SCHOOL_RANK, STORY_RANK, OTHER_RANK = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolEntry:
+    """What the schools directory finds a school's profile by, and what its card shows."""
+
+    names: str
+    line: str
+    aliases: str
+    filters: tuple[tuple[str, str], ...]
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -39,6 +52,8 @@ class Page:
     # Set when the title is shown in English on a page in another language.
     title_lang: str | None = None
     feed: Link | None = None
+    search_rank: int = OTHER_RANK
+    school_entry: SchoolEntry | None = None
 
     @property
     def src_path(self) -> str:

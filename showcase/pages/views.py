@@ -136,6 +136,9 @@ class SchoolCard:
     pillar_ids: str
     district: str
     search_name: str
+    # The card's line under the name (level · cohorts), and its other names ("Also: …" or "").
+    meta: str
+    also: str
 
 
 @dataclass(frozen=True)
@@ -281,21 +284,30 @@ def school_link(school: School) -> Link:
 
 
 def school_card(catalog: Catalog, school: School, lang: Language) -> SchoolCard:
+    _ = lang._
     cohort_ids = list(dict.fromkeys(listing.cohort for listing in school.cohorts))
     pillars = catalog.pillars_by_school[school.slug]
+    cohorts = tuple(Link(urls.cohort(c), cohort_name(catalog.cohorts[c], lang)) for c in cohort_ids)
+    level = _(school.level.label) if school.level else None
+    if cohorts:
+        listed = ", ".join(cohort.text for cohort in cohorts)
+    elif school.designated:
+        listed = _("Cohort not given in the sources")
+    else:
+        listed = _("Partner network school")
     return SchoolCard(
         link=school_link(school),
         aliases=tuple(school.aliases),
-        cohorts=tuple(
-            Link(urls.cohort(c), cohort_name(catalog.cohorts[c], lang)) for c in cohort_ids
-        ),
-        level=lang._(school.level.label) if school.level else None,
+        cohorts=cohorts,
+        level=level,
         designated=school.designated,
         cohort_ids=" ".join(cohort_ids) or "none",
         level_id=school.level.value if school.level else "unknown",
         pillar_ids=" ".join(p.value for p in pillars),
         district=school.local_district or "unknown",
         search_name=" ".join([school.name, *school.aliases]).lower(),
+        meta=f"{level or _('Level not yet recorded')} · {listed}",
+        also=f"{_('Also:')} {', '.join(school.aliases)}" if school.aliases else "",
     )
 
 

@@ -1,46 +1,173 @@
-"""The site's search index: Pagefind, run over the finished site.
+"""The site's search index, one per language, written by the build from the pages it renders.
 
-Pagefind reads every built page (each language's from its `<html lang>`) and writes a bundle
-under `pagefind/`: a small script, and an index cut into fragments that a browser fetches only
-when somebody searches, and only those a query needs. Nothing of it loads with a page.
+A page's words are those of its article (`<article>`), but for the parts marked
+`data-search-ignore` (breadcrumbs, share bar, notices every page repeats). The index is cut so
+that a browser fetches only what a search needs, whatever the size of the site; nothing of it
+loads with a page (`docs/assets/search-index.js` reads it):
+
+- `search/index.json`: `{"version", "pages", "chunk", "shards"}`; `shards` lists, separated by
+  spaces, the key of every shard written.
+- `search/words/<key>.json`: every word whose first `KEY_LENGTH` letters are `<key>` (the whole
+  word if shorter), each with the ids of its pages in three fields: `text` (title and article),
+  `title`, and `names` (a school's name and other names). Ids ascend and are written as the
+  first, then the differences, which compress to little.
+- `search/pages/<k>.json`: pages `k * chunk` to `(k + 1) * chunk - 1`, each as
+  `[address, title, line, aliases]`, the address relative to the language's root.
+- `search/filters.json`: the ids of the school profiles for each value of each of the
+  directory's filters.
+
+Pages are numbered schools first, then stories, then the rest, each by title: what a search
+lists first when titles do not decide.
 """
 
 from __future__ import annotations
 
+import html
 import json
-import subprocess
+import re
+import shutil
+import unicodedata
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
-from pagefind_bin import get_executable
+from showcase.pages.page import SchoolEntry
 
-FOLDER = "pagefind"
-# The bundle's table of languages, which Pagefind writes in any order from one run to the next.
-ENTRY = "pagefind-entry.json"
+FOLDER = "search"
+VERSION = 1
+KEY_LENGTH = 3
+CHUNK = 50
+FIELDS = ("text", "title", "names")
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_WORD = re.compile(r"[a-z0-9]+")
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
+# The parts of an article that search leaves out: none holds an element of its own kind.
+_IGNORED = re.compile(
+    r"<(nav|aside|div|p)\b[^>]*\sdata-search-ignore\b[^>]*>.*?</\1>|<(script|style|svg)\b.*?</\2>",
+    re.DOTALL,
+)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
 
 
-def index(site_dir: Path) -> None:
-    """Write the search bundle of the built site in `site_dir` into `site_dir/pagefind/`."""
-    result = subprocess.run(
-        [str(get_executable()), "--site", str(site_dir), "--output-subdir", FOLDER, "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(
-            "The search index was not written; Pagefind said:\n"
-            + (result.stderr or result.stdout).strip()
+def words(text: str) -> list[str]:
+    """The words of `text` as the index holds them: lowercased, accents dropped, runs of
+    letters a–z and digits ("Año Escolar" → ano, escolar). `search-index.js` does the same."""
+    return _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", text.lower())))
+
+
+def key(word: str) -> str:
+    """The shard a word is in."""
+    return word[:KEY_LENGTH]
+
+
+def _text(fragment: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A rendered page as search sees it: its heading and the words of its article."""
+
+    title: str
+    text: str
+
+
+def read_article(output: str) -> Article | None:
+    """The heading and text of the article of a rendered page, or None for a page without."""
+    found = _ARTICLE.search(output)
+    if found is None:
+        return None
+    article = _IGNORED.sub(" ", found.group(1))
+    heading = _H1.search(article)
+    return Article(_text(heading.group(1)) if heading else "", _text(article))
+
+
+class SearchIndex:
+    """The pages of one language as they are rendered, written out once all are in."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}  # every word, as a number
+        self._pages: list[tuple[int, str, str, str, str, SchoolEntry | None]] = []
+        self._fields: list[tuple[array[int], array[int], array[int]]] = []
+
+    def _numbers(self, found: Iterable[str]) -> array[int]:
+        ids = self._ids
+        return array("I", sorted({ids.setdefault(word, len(ids)) for word in found}))
+
+    def add(
+        self, url: str, article: Article, line: str, rank: int, school: SchoolEntry | None
+    ) -> None:
+        """Add the page at site address `url` (relative to the language's root)."""
+        self._pages.append((rank, article.title.casefold(), url, article.title, line, school))
+        names = words(school.names) if school else []
+        self._fields.append(
+            (
+                self._numbers(words(article.title + " " + article.text)),
+                self._numbers(words(article.title)),
+                self._numbers(names),
+            )
         )
-    sort_languages(site_dir / FOLDER / ENTRY)
+
+    def write(self, folder: Path) -> None:
+        """Write the index into `folder` (a language's `search/`), replacing what was there."""
+        order = sorted(range(len(self._pages)), key=lambda i: self._pages[i][:3])
+        postings: list[dict[int, list[int]]] = [{} for _ in FIELDS]
+        for page_id, i in enumerate(order):
+            for field, numbers in zip(postings, self._fields[i], strict=True):
+                for number in numbers:
+                    field.setdefault(number, []).append(page_id)
+        word_of = sorted(self._ids, key=self._ids.__getitem__)
+        shards: dict[str, dict[str, dict[str, list[int]]]] = {}
+        for field_name, field in zip(FIELDS, postings, strict=True):
+            for number, pages in field.items():
+                word = word_of[number]
+                shards.setdefault(key(word), {}).setdefault(word, {})[field_name] = _deltas(pages)
+        _clear(folder)
+        (folder / "words").mkdir(parents=True)
+        (folder / "pages").mkdir()
+        for name, shard in shards.items():
+            _write_json(folder / "words" / f"{name}.json", dict(sorted(shard.items())))
+        records = [self._record(i) for i in order]
+        for start in range(0, len(records), CHUNK):
+            _write_json(folder / "pages" / f"{start // CHUNK}.json", records[start : start + CHUNK])
+        _write_json(folder / "filters.json", self._filters(order))
+        manifest = {
+            "version": VERSION,
+            "pages": len(records),
+            "chunk": CHUNK,
+            "shards": " ".join(sorted(shards)),
+        }
+        _write_json(folder / "index.json", manifest)
+
+    def _record(self, i: int) -> list[str]:
+        _rank, _sort, url, title, line, school = self._pages[i]
+        return [url, title, line, school.aliases if school else ""]
+
+    def _filters(self, order: list[int]) -> dict[str, dict[str, list[int]]]:
+        table: dict[str, dict[str, list[int]]] = {}
+        for page_id, i in enumerate(order):
+            school = self._pages[i][5]
+            for name, value in school.filters if school else ():
+                table.setdefault(name, {}).setdefault(value, []).append(page_id)
+        return {
+            name: {value: _deltas(ids) for value, ids in sorted(values.items())}
+            for name, values in sorted(table.items())
+        }
 
 
-def sort_languages(entry: Path) -> None:
-    """Write the bundle's languages in one order, so that two builds of the same site are the
-    same byte for byte."""
-    table = json.loads(entry.read_text("utf-8"))
-    table["languages"] = dict(sorted(table["languages"].items()))
-    entry.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), "utf-8")
+def _deltas(ids: list[int]) -> list[int]:
+    return [ids[0], *(b - a for a, b in pairwise(ids))] if ids else []
 
 
-class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site."""
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _clear(folder: Path) -> None:
+    """Remove an earlier build's index (`mkdocs serve` writes into the same folder)."""
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,15 +1,25 @@
 """The schools directory in a real browser: its filters search every school, not only the
-cards of the page, in both languages, and the search bundle loads only once a filter is used."""
+cards of the page, in both languages, through the site's own search index (`search/`), which
+loads only once a filter is used. What each filter should show is worked out from the data,
+never from the index or the directory's script; each check has a control that breaks the index
+and sees the check fail."""
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections.abc import Callable
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, Route, expect
 
 from browser.conftest import Visit
+from browser.search_dialog import change_asset
 from showcase import urls
 from showcase.data.catalog import Catalog
 from showcase.data.models import School
@@ -17,7 +27,9 @@ from showcase.data.models import School
 COHORT = "#cs-filters select[name=cohort]"
 NAME = "#cs-filters input[name=q]"
 FOLDERS = ["", "es/"]
-BUNDLE = "/pagefind/"
+# What the filters fetch once used: the search core and the language's index folder.
+CORE = "/assets/search-index.js"
+INDEX = "/search/"
 
 
 def shown_schools(visit: Visit, folder: str = "") -> set[str]:
@@ -62,16 +74,29 @@ def schools_in(catalog: Catalog, cohort_option: str) -> set[str]:
     }
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` as the search index has them: lowercased, accents dropped (NFKD
+    without its combining marks), runs of a-z and 0-9."""
+    bare = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[a-z0-9]+", "".join(c for c in bare if not unicodedata.combining(c)))
+
+
 def matching_name(school: School, typed: str) -> bool:
-    return any(typed.lower() in name.lower() for name in [school.name, *school.aliases])
+    """Whether the name filter should show `school` for `typed`: every typed word starts a word
+    of the school's name or other names (a word of 3 or more letters), or is one (a shorter
+    word). Typed text without a word matches every school."""
+    named = {word for name in [school.name, *school.aliases] for word in words(name)}
+    return all(
+        any(n.startswith(w) for n in named) if len(w) >= 3 else w in named for w in words(typed)
+    )
 
 
 def name_part(catalog: Catalog) -> str:
     """A word of school names that narrows the list the most while still matching several."""
-    words: set[str] = {
+    candidates: set[str] = {
         w for s in catalog.schools.values() for w in re.findall(r"[A-Za-z]{4,}", s.name)
     }
-    counts = {word: sum(matching_name(s, word) for s in catalog.schools.values()) for word in words}
+    counts = {w: sum(matching_name(s, w) for s in catalog.schools.values()) for w in candidates}
     narrowing = [w for w, n in counts.items() if 1 < n < len(catalog.schools)]
     assert narrowing, "no word of the school names picks out some schools but not all"
     return min(narrowing, key=lambda w: (counts[w], w))
@@ -81,19 +106,25 @@ def query(visit: Visit) -> dict[str, list[str]]:
     return parse_qs(urlsplit(visit.page.url).query)
 
 
-def bundle_requests(visit: Visit) -> list[str]:
-    return [r.url for r in visit.requests if BUNDLE in urlsplit(r.url).path]
+def search_requests(visit: Visit) -> list[str]:
+    """Paths of the search core and index files the tab asked for."""
+    paths = [urlsplit(r.url).path for r in visit.requests]
+    return [path for path in paths if INDEX in path or path.endswith(CORE)]
 
 
-def test_the_search_bundle_loads_only_once_a_filter_is_used(visit: Visit, catalog: Catalog) -> None:
+def test_the_search_index_loads_only_once_a_filter_is_used(visit: Visit, catalog: Catalog) -> None:
     visit.open(urls.SCHOOLS)
     visit.settle()
-    assert bundle_requests(visit) == []
+    assert search_requests(visit) == []
     first_page = list(catalog.schools)[:48]
     assert shown_schools(visit) == {urls.school(slug) for slug in first_page}
     visit.page.locator(COHORT).select_option(next(iter(catalog.cohorts)))
     wait_for_results(visit)
-    assert bundle_requests(visit) != []
+    fetched = search_requests(visit)
+    assert CORE in fetched
+    # This language's index, and nothing of the other's (the Spanish one is under es/search/).
+    assert [path for path in fetched if path != CORE] != []
+    assert all(path == CORE or path.startswith(INDEX) for path in fetched), fetched
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -121,6 +152,28 @@ def test_typing_part_of_a_name_shows_the_schools_so_named(
     expected = {urls.school(s.slug) for s in catalog.schools.values() if matching_name(s, typed)}
     assert_directory_shows(visit, expected, folder)
     assert query(visit) == {"q": [typed]}
+
+
+def test_typed_word_starts_find_a_school_by_its_name_and_other_name(
+    visit: Visit, catalog: Catalog
+) -> None:
+    """Two typed word starts, one of a word of a school's name, one of a word only its other
+    name has: the school is found, with every school whose names have both."""
+    school, name_word, alias_word = next(
+        (s, words(s.name)[0], w)
+        for s in catalog.schools.values()
+        for alias in s.aliases
+        for w in words(alias)
+        if len(w) >= 4 and w.isalpha() and not any(n.startswith(w[:4]) for n in words(s.name))
+    )
+    typed = f"{name_word[:3].upper()} {alias_word[:4]}"
+    expected = {urls.school(s.slug) for s in catalog.schools.values() if matching_name(s, typed)}
+    assert urls.school(school.slug) in expected
+    assert len(expected) < len(catalog.schools), f"{typed!r} narrows nothing"
+    visit.open(urls.SCHOOLS)
+    expect(visit.page.locator(NAME)).to_be_visible()
+    visit.page.locator(NAME).press_sequentially(typed)
+    assert_directory_shows(visit, expected)
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -153,18 +206,128 @@ def test_the_filters_work_from_the_keyboard_alone(visit: Visit, catalog: Catalog
     assert_directory_shows(visit, schools_in(catalog, chosen))
 
 
-def test_the_filter_check_catches_a_school_left_out(visit: Visit, catalog: Catalog) -> None:
-    """Negative control: the search bundle answers without one school of the cohort."""
+def fail_once(page: Page, path: str) -> list[str]:
+    """Make the first request for the site file `path` fail, as on a dropped connection; the
+    list of failed addresses it returns fills as it does."""
+    failed: list[str] = []
+
+    def once(route: Route) -> None:
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    page.route(re.compile(r"^[^?]*://[^/]+/" + re.escape(path) + r"(\?.*)?$"), once)
+    return failed
+
+
+def try_twice(visit: Visit, catalog: Catalog, path: str) -> None:
+    """Choose a cohort while `path` fails to load: the count line says the search failed;
+    then choose another: its schools show."""
+    failed = fail_once(visit.page, path)
+    first, second = list(catalog.schools_by_cohort)[:2]
+    visit.open(urls.SCHOOLS)
+    visit.page.locator(COHORT).select_option(first)
+    count = visit.page.locator("#cs-count")
+    expect(count).to_have_text(count.get_attribute("data-failed") or "")
+    assert failed, f"{path} was never asked for"
+    visit.page.locator(COHORT).select_option(second)
+    assert_directory_shows(visit, schools_in(catalog, second))
+
+
+@pytest.mark.parametrize("path", [CORE.lstrip("/"), INDEX.lstrip("/") + "filters.json"])
+def test_a_search_that_fails_to_load_says_so_and_can_be_tried_again(
+    visit: Visit, catalog: Catalog, path: str
+) -> None:
+    try_twice(visit, catalog, path)
+
+
+def test_a_failure_left_unsaid_is_caught(visit: Visit, catalog: Catalog) -> None:
+    """Negative control: the script says nothing when the search fails to load."""
+    change_asset(visit.page, "assets/directory.js", 'say("failed", "")', "void 0")
+    with pytest.raises(AssertionError, match="expected to have text"):
+        try_twice(visit, catalog, CORE.lstrip("/"))
+
+
+def test_the_filter_check_catches_a_school_left_out(
+    visit: Visit, catalog: Catalog, site_dir: Path
+) -> None:
+    """Negative control: the index's cohort filter lists every school of the cohort but one."""
     cohort_id, schools = max(catalog.schools_by_cohort.items(), key=lambda item: len(item[1]))
     left_out = schools[-1].slug
+    left_out_id = page_id(site_dir, urls.school(left_out))
+    filters = json.loads((site_dir / "search" / "filters.json").read_text(encoding="utf-8"))
+    assert left_out_id in decoded(filters["cohort"][cohort_id]), "the control would change nothing"
+
+    def drop(data: Any) -> None:
+        listed = decoded(data["cohort"][cohort_id])
+        data["cohort"][cohort_id] = encoded([i for i in listed if i != left_out_id])
+
+    change_index_file(visit.page, "filters.json", drop)
     visit.open(urls.SCHOOLS)
-    visit.page.evaluate(
-        """slug => { const list = document.querySelector('#cs-results ul');
-        new MutationObserver(() => list.querySelectorAll('a').forEach(a => {
-          if (a.href.endsWith('/' + slug + '/')) a.closest('li').remove(); }))
-          .observe(list, {childList: true}); }""",
-        left_out,
-    )
     visit.page.locator(COHORT).select_option(cohort_id)
-    with pytest.raises(AssertionError, match=left_out):
+    with pytest.raises(AssertionError, match=re.escape(left_out)):
         assert_directory_shows(visit, schools_in(catalog, cohort_id))
+
+
+def test_the_name_check_catches_a_school_left_out(
+    visit: Visit, catalog: Catalog, site_dir: Path
+) -> None:
+    """Negative control: the index's shard of the typed word leaves out one school's names."""
+    typed = name_part(catalog)
+    expected = [s for s in catalog.schools.values() if matching_name(s, typed)]
+    left_out = expected[-1].slug
+    left_out_id = page_id(site_dir, urls.school(left_out))
+    shard = f"words/{words(typed)[0][:3]}.json"
+    entries = json.loads((site_dir / "search" / shard).read_text(encoding="utf-8"))
+    assert any(left_out_id in decoded(fields.get("names", [])) for fields in entries.values()), (
+        "the control would change nothing"
+    )
+
+    def drop(data: Any) -> None:
+        for fields in data.values():
+            if "names" in fields:
+                listed = decoded(fields["names"])
+                fields["names"] = encoded([i for i in listed if i != left_out_id])
+
+    change_index_file(visit.page, shard, drop)
+    visit.open(urls.SCHOOLS)
+    expect(visit.page.locator(NAME)).to_be_visible()
+    visit.page.locator(NAME).press_sequentially(typed)
+    with pytest.raises(AssertionError, match=re.escape(left_out)):
+        assert_directory_shows(visit, {urls.school(s.slug) for s in expected})
+
+
+def decoded(deltas: list[int]) -> list[int]:
+    """The page ids of an index list, stored as the first id and then differences."""
+    return list(accumulate(deltas))
+
+
+def encoded(ids: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *ids], ids, strict=False)]
+
+
+def page_id(site_dir: Path, url: str) -> int:
+    """The English index's id of the page at `url`, from its records (`search/pages/<k>.json`)."""
+    folder = site_dir / "search"
+    chunk: int = json.loads((folder / "index.json").read_text(encoding="utf-8"))["chunk"]
+    for path in (folder / "pages").glob("*.json"):
+        records = json.loads(path.read_text(encoding="utf-8"))
+        for number, record in enumerate(records):
+            if record[0] == url:
+                return int(path.stem) * chunk + number
+    raise AssertionError(f"the index has no record of {url}")
+
+
+def change_index_file(page: Page, name: str, change: Callable[[Any], None]) -> None:
+    """Serve the English index's file `name` (`filters.json`) to this tab as `change` leaves
+    its JSON: the index broken on purpose, for a negative control."""
+
+    def changed(route: Route) -> None:
+        response = route.fetch()
+        data = response.json()
+        change(data)
+        route.fulfill(response=response, body=json.dumps(data))
+
+    page.route(re.compile(r"^[^?]*://[^/]+" + re.escape(INDEX + name) + r"(\?.*)?$"), changed)

@@ -12,7 +12,17 @@ from showcase import urls
 from showcase.data.catalog import Catalog
 from showcase.data.models import LEVEL_TITLES, PILLAR_TITLES, Level, Pillar, School
 from showcase.i18n import Language
-from showcase.pages.page import HOME, SCHOOLS, Page, View, crumbs, paged_title, section_index
+from showcase.pages.page import (
+    HOME,
+    SCHOOL_RANK,
+    SCHOOLS,
+    Page,
+    SchoolEntry,
+    View,
+    crumbs,
+    paged_title,
+    section_index,
+)
 from showcase.pages.paging import PageNav, page_nav, paginate
 from showcase.pages.views import (
     NOT_RECORDED,
@@ -51,7 +61,7 @@ def directory_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             "title": paged_title(_("Schools"), number, lang),
             "template": "directory.html",
             "description": description,
-            "make_view": partial(_directory_view, catalog, schools, nav, filters, lang, url),
+            "make_view": partial(_directory_view, catalog, schools, nav, filters, lang),
         }
         if number == 1:
             yield section_index(SCHOOLS, lang, **page)
@@ -85,13 +95,11 @@ def _directory_view(
     nav: PageNav,
     filters: View,
     lang: Language,
-    url: str,
 ) -> View:
     return filters | {
         "schools": [school_card(catalog, s, lang) for s in schools],
         "total": len(catalog.schools),
         "pager": nav,
-        "search_bundle": urls.root_file(url, lang.folder, urls.SEARCH_BUNDLE),
     }
 
 
@@ -101,6 +109,7 @@ def school_pages(catalog: Catalog, lang: Language, repository: str = "") -> Iter
     trail = crumbs(lang, HOME, SCHOOLS)  # one for every school page
     for school in catalog.schools.values():
         summary = _school_summary(catalog, school, lang)
+        card = school_card(catalog, school, lang)
         yield Page(
             url=urls.school(school.slug),
             title=school.name,
@@ -111,6 +120,8 @@ def school_pages(catalog: Catalog, lang: Language, repository: str = "") -> Iter
             edit_path="data/schools.yaml",
             make_content=partial(_paragraph, summary),
             preview_kicker=lang._("School profile"),
+            search_rank=SCHOOL_RANK,
+            school_entry=SchoolEntry(card.search_name, card.meta, card.also, search_filters(card)),
         )
 
 
@@ -157,7 +168,6 @@ def _school_view(
     missing += [_("Programs and partners")] if not school.programs else []
     missing += [_("Assets and Needs Assessment priorities")] if not school.ana_priorities else []
     stories = catalog.stories_by_school.get(school.slug, [])
-    card = school_card(catalog, school, lang)
     # The lead says what the school is and which cohorts list it: its own sources and its
     # listings' stand behind it.
     cited = [*school.sources, *(c for listing in school.cohorts for c in listing.sources)]
@@ -177,9 +187,6 @@ def _school_view(
         "programs": pillar_groups(sources, school.programs),
         "ana_priorities": pillar_groups(sources, school.ana_priorities),
         "stories": [story_card(catalog, s, lang) for s in stories],
-        # What the directory's filters find it by, and what its card there shows.
-        "card": card,
-        "search_filters": search_filters(card),
         "sources": sources.all(),
         "invitation": _invitation(school, missing, lang, repository),
     }

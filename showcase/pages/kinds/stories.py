@@ -11,7 +11,7 @@ from showcase.data.load import story_file
 from showcase.data.models import Story
 from showcase.i18n import Language
 from showcase.pages.kinds.weeks import week_link
-from showcase.pages.page import HOME, WEEKS, Page, View, crumbs
+from showcase.pages.page import HOME, STORY_RANK, WEEKS, Page, View, crumbs
 from showcase.pages.views import (
     Link,
     Sources,
@@ -42,6 +42,7 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             title=title.text,
             template="story.html",
             description=lang.text(story.summary, story.summary_es).text,
+            search_rank=STORY_RANK,
             make_view=partial(_story_view, catalog, story, lang),
             breadcrumbs=trail,
             edit_path=f"data/{story_file(story.year, story.slug)}",
