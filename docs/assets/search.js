@@ -25,9 +25,10 @@
   // Written in the header, the dialog would take on the header's white text and unwrapped lines.
   document.body.append(dialog);
 
-  // Words as the index has them (the rule of search-index.js): lower case, accents dropped,
-  // runs of letters and digits.
-  const foldChar = (ch) => ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  // Words as the index has them, by the rule of `words` in search-index.js (lowercased, accents
+  // dropped, runs of a-z and digits), here without the module, which a page the visitor arrives
+  // on from a result does not load.
+  const foldChar = (ch) => ch.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   const wordsOf = (text) => foldChar(text).match(/[a-z0-9]+/g) ?? [];
   // The ranges [start, end) of `text` to mark: each word that a searched word finds (a word of
   // three characters or more finds the words it starts; a shorter one only itself), whole. The
