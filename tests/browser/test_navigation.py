@@ -179,6 +179,38 @@ def test_the_search_test_catches_a_search_that_marks_no_words(
         find_school_by_keyboard(visit, catalog)
 
 
+def show_more_results(visit: Visit) -> list[str]:
+    """Search for a word on many pages, then press "Show more results": the addresses of the
+    results, once the next ten have come and taken the focus."""
+    visit.open(urls.ABOUT)
+    links = search_dialog.search(visit.page, "school")
+    expect(links).to_have_count(10)
+    expect(visit.page.locator(search_dialog.STATUS)).to_have_text(
+        re.compile(r"^\d\d+ results for “school”$")
+    )
+    visit.page.get_by_role("button", name="Show more results").press("Enter")
+    expect(links).to_have_count(20)
+    expect(links.nth(10)).to_be_focused()
+    addresses: list[str] = links.evaluate_all("links => links.map(link => link.href)")
+    return addresses
+
+
+def test_show_more_results_adds_the_next_ten(visit: Visit) -> None:
+    addresses = show_more_results(visit)
+    assert len(set(addresses)) == 20, addresses
+    assert visit.console_errors() == []
+
+
+def test_the_show_more_test_catches_the_first_ten_again(visit: Visit) -> None:
+    search_dialog.change_asset(
+        visit.page,
+        "assets/search.js",
+        "search.ids.slice(search.shown, search.shown + PAGE)",
+        "search.ids.slice(0, PAGE)",
+    )
+    assert len(set(show_more_results(visit))) == 10
+
+
 def open_and_close_the_search_dialog(visit: Visit, page_urls: dict[str, str]) -> None:
     """Tab to the header's search button, open the dialog with Enter and close it with
     Escape: the dialog has a name, its search field the focus, and focus goes back to the
