@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from browser import search_dialog
 from browser.conftest import (
@@ -209,6 +209,42 @@ def test_the_show_more_test_catches_the_first_ten_again(visit: Visit) -> None:
         "search.ids.slice(0, PAGE)",
     )
     assert len(set(show_more_results(visit))) == 10
+
+
+def search_while_the_index_fails(visit: Visit) -> None:
+    """Search while the index's first file fails to load: the status line says so; once it
+    loads again, Enter searches anew and the results come."""
+    visit.open(urls.ABOUT)
+    failing = [True]
+
+    def index_file(route: Route) -> None:
+        if failing[0]:
+            route.abort()
+        else:
+            route.continue_()
+
+    visit.page.route(re.compile(r"/search/index\.json$"), index_file)
+    field = search_dialog.open_by_keyboard(visit.page)
+    field.press_sequentially("school")
+    status = visit.page.locator(search_dialog.STATUS)
+    expect(status).to_have_text("The search could not be loaded. Please try again.")
+    expect(visit.page.locator(search_dialog.RESULT_LINKS)).to_have_count(0)
+    failing[0] = False
+    field.press("Enter")
+    expect(visit.page.locator(search_dialog.RESULT_LINKS).first).to_be_visible()
+    expect(status).to_have_text(re.compile(r"^\d+ results for “school”$"))
+
+
+def test_a_search_that_fails_to_load_says_so_and_can_be_tried_again(visit: Visit) -> None:
+    search_while_the_index_fails(visit)
+
+
+def test_the_failed_search_test_catches_a_dialog_that_says_nothing(visit: Visit) -> None:
+    search_dialog.change_asset(
+        visit.page, "assets/search.js", 'more.hidden = true;\n      say("failed");', ""
+    )
+    with pytest.raises(AssertionError, match="could not be loaded"):
+        search_while_the_index_fails(visit)
 
 
 def open_and_close_the_search_dialog(visit: Visit, page_urls: dict[str, str]) -> None:
