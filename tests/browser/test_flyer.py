@@ -126,11 +126,13 @@ async def print_flyer(tab: Page, base: str, path: str, screen: Screen) -> list[F
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(BytesIO(qr)))]
     if decoded != [SITE_URL + path]:
         problems.append(f"the QR code reads {decoded}, not {SITE_URL + path}")
+    # The tab opens the next flyer's page as a screen shows it, and prints it from there.
+    await tab.emulate_media(media="null")
     return [Finding(path, "print", "flyer", problem) for problem in problems]
 
 
 def print_flyers(site_dir: Path, pages: list[str]) -> list[Finding]:
-    return on_every_page(site_dir, pages, [DESKTOP], print_flyer)
+    return on_every_page(site_dir, pages, [DESKTOP], print_flyer, reuse_tabs=True)
 
 
 def _report(findings: list[Finding]) -> str:
