@@ -1,8 +1,12 @@
 """Every page of a built site, opened in headless Chromium at each screen size, checked.
 
-`sweep` opens each page in a fresh browser context (no cache, storage or tab shared with any
-other visit), scrolls to its end so that lazy content loads, waits until the network is quiet,
-then runs the checks of `page_checks`:
+`sweep` opens each page in a tab that opens other pages of the same size before and after it,
+but shares nothing with them that could hide a request or an error: the browser's cache is off
+in that tab (every file is requested again, and seen), and the site's storage and cookies are
+cleared after each page. A page opened in a tab already there costs far less than one opened in
+a browser context of its own (a new context starts a new renderer process each time). Each page
+is scrolled to its end so that lazy content loads, the network left to go quiet, then the checks
+of `page_checks` run:
 
 - `axe`: axe-core's WCAG 2.0/2.1/2.2 A and AA rules, at every screen size;
 - `phone`: no sideways scrolling, tap targets, readable text, at phone sizes;
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.async_api import Page, Request, async_playwright
+from playwright.async_api import ConsoleMessage, Error, Page, Request, async_playwright
 
 from benchmarks.static_server import serve
 from browser import page_checks
@@ -68,10 +72,15 @@ def html_pages(site_dir: Path) -> list[str]:
     return pages
 
 
-def sweep(site_dir: Path, pages: Sequence[str], screens: Iterable[Screen]) -> SweepResult:
-    """Serve `site_dir`, open each of `pages` at each of `screens` and run every check."""
+def sweep(
+    site_dir: Path, pages: Sequence[str], screens: Iterable[Screen], workers: int = WORKERS
+) -> SweepResult:
+    """Serve `site_dir`, open each of `pages` at each of `screens` and run every check, with
+    `workers` tabs of each screen size side by side."""
     screens = tuple(screens)
-    findings = on_every_page(site_dir, pages, screens, _check_page)
+    findings = on_every_page(
+        site_dir, pages, screens, _check_page, reuse_tabs=True, workers=workers
+    )
     # What was checked, from the checks that finished, not from what was asked.
     visited = frozenset((f.page, f.screen) for f in findings if f.check == "visited")
     return SweepResult(visited, tuple(f for f in findings if f.check != "visited"))
@@ -83,16 +92,25 @@ PageCheck = Callable[[Page, str, str, Screen], Awaitable[list[Finding]]]
 
 
 def on_every_page(
-    site_dir: Path, pages: Sequence[str], screens: Iterable[Screen], check: PageCheck
+    site_dir: Path,
+    pages: Sequence[str],
+    screens: Iterable[Screen],
+    check: PageCheck,
+    *,
+    reuse_tabs: bool = False,
+    workers: int = WORKERS,
 ) -> list[Finding]:
-    """Serve `site_dir` and run `check` on each of `pages` at each of `screens`, each in a
-    fresh browser context, a few side by side in one browser."""
+    """Serve `site_dir` and run `check` on each of `pages` at each of `screens`, `workers` at a
+    time in one browser: each in a fresh browser context, or with `reuse_tabs` in a tab each
+    worker keeps for each screen, its cache off and the site's storage cleared after each page."""
     jobs = [(page, screen) for page in pages for screen in screens]
     with serve(site_dir) as base, ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, _run(base, jobs, check)).result()
+        return thread.submit(asyncio.run, _run(base, jobs, check, reuse_tabs, workers)).result()
 
 
-async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> list[Finding]:
+async def _run(
+    base: str, jobs: list[tuple[str, Screen]], check: PageCheck, reuse_tabs: bool, workers: int
+) -> list[Finding]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options())
         queue: asyncio.Queue[tuple[int, str, Screen]] = asyncio.Queue()
@@ -100,24 +118,65 @@ async def _run(base: str, jobs: list[tuple[str, Screen]], check: PageCheck) -> l
             queue.put_nowait((number, page, screen))
         found: dict[int, list[Finding]] = {}
 
-        async def worker() -> None:
-            # Every page gets a browser context of its own: no cache, storage or history from
-            # another visit can hide a request or an error.
-            while not queue.empty():
-                number, page, screen = queue.get_nowait()
-                context = await browser.new_context(**context_options(screen))
-                try:
-                    found[number] = await check(await context.new_page(), base, page, screen)
-                finally:
-                    await context.close()
+        async def fresh_tab(screen: Screen) -> Page:
+            context = await browser.new_context(**context_options(screen))
+            tab = await context.new_page()
+            if reuse_tabs:
+                # The cache off: a file an earlier page fetched is requested again, and seen.
+                devtools = await context.new_cdp_session(tab)
+                await devtools.send("Network.enable")
+                await devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            return tab
 
-        await asyncio.gather(*(worker() for _ in range(WORKERS)))
+        async def worker() -> None:
+            tabs: dict[Screen, Page] = {}
+            try:
+                while not queue.empty():
+                    number, page, screen = queue.get_nowait()
+                    tab = tabs.get(screen) or await fresh_tab(screen)
+                    try:
+                        found[number] = await check(tab, base, page, screen)
+                    finally:
+                        if reuse_tabs:
+                            tabs[screen] = tab
+                            await _forget(tab)
+                        else:
+                            await tab.context.close()
+            finally:
+                for tab in tabs.values():
+                    await tab.context.close()
+
+        await asyncio.gather(*(worker() for _ in range(workers)))
         await browser.close()
     return [finding for number in sorted(found) for finding in found[number]]
 
 
+async def _forget(tab: Page) -> None:
+    """Clear what the page left in its tab's browser context for the next page to find: the
+    site's storage of every kind, and cookies."""
+    address = urlsplit(tab.url)
+    if address.scheme not in ("http", "https"):
+        return
+    origin = f"{address.scheme}://{address.netloc}"
+    await tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    devtools = await tab.context.new_cdp_session(tab)
+    await devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    await devtools.detach()
+    await tab.context.clear_cookies()
+
+
 async def _check_page(tab: Page, base: str, path: str, screen: Screen) -> list[Finding]:
     recorder = _Recorder(tab)
+    try:
+        return await _checks(tab, recorder, base, path, screen)
+    finally:
+        # The next page in this tab has a recorder of its own.
+        recorder.detach()
+
+
+async def _checks(
+    tab: Page, recorder: _Recorder, base: str, path: str, screen: Screen
+) -> list[Finding]:
     response = await tab.goto(base + path)
     # Not a problem: the mark that this page was opened and every check ran to its end.
     findings: list[Finding] = [Finding(path, screen.name, "visited", "")]
@@ -157,21 +216,29 @@ class _Recorder:
     """Every request a tab makes and every error it prints."""
 
     def __init__(self, tab: Page) -> None:
+        self.tab = tab
         self.requests: list[Request] = []
         self.pending: set[Request] = set()
         self.errors: list[str] = []
         tab.on("request", self._started)
         tab.on("requestfinished", self._ended)
         tab.on("requestfailed", self._ended)
-        tab.on(
-            "console",
-            lambda m: (
-                self.errors.append(f"console.{m.type}: {m.text}")
-                if m.type in {"error", "assert"}
-                else None
-            ),
-        )
-        tab.on("pageerror", lambda e: self.errors.append(f"uncaught {e.name}: {e.message}"))
+        tab.on("console", self._printed)
+        tab.on("pageerror", self._crashed)
+
+    def detach(self) -> None:
+        self.tab.remove_listener("request", self._started)
+        self.tab.remove_listener("requestfinished", self._ended)
+        self.tab.remove_listener("requestfailed", self._ended)
+        self.tab.remove_listener("console", self._printed)
+        self.tab.remove_listener("pageerror", self._crashed)
+
+    def _printed(self, message: ConsoleMessage) -> None:
+        if message.type in {"error", "assert"}:
+            self.errors.append(f"console.{message.type}: {message.text}")
+
+    def _crashed(self, error: Error) -> None:
+        self.errors.append(f"uncaught {error.name}: {error.message}")
 
     def _started(self, request: Request) -> None:
         self.requests.append(request)

@@ -3,6 +3,11 @@ flyer: its title, summary, key facts and a QR code that opens the page, none of 
 
 Every flyer of the built site is printed, not a sample; a synthetic story at the data's maximum
 lengths is printed too, and the negative controls break a flyer on purpose.
+
+Each flyer is printed once, on the paper that both US Letter and A4 contain: as narrow as A4
+(210 mm) and as short as Letter (11 in). The flyer is never wider than the 186 mm that A4 leaves
+inside its margins (`docs/assets/showcase.css`), so it is laid out the same on all three papers,
+and one page of the shared paper is one page of either: each of them only adds room.
 """
 
 from __future__ import annotations
@@ -24,11 +29,22 @@ from showcase.data.flyer_fit import SUMMARY, TITLE, Room, lines_needed
 from showcase.data.models import FLYER_SUMMARY_MAX, FLYER_TITLE_MAX
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default; the test build never sets another
-PAPER = ("Letter", "A4")
+# The paper both US Letter (215.9 × 279.4 mm) and A4 (210 × 297 mm) contain.
+SHARED_PAPER_MM = (210.0, 279.4)
+POINTS_PER_MM = 72 / 25.4
 FLYER_PAGE = re.compile(r"(es/)?(schools|stories)/[^/]+/")
 # Site chrome a flyer leaves out, and what it must show.
 HIDDEN = (".md-header", ".md-sidebar--primary", ".md-footer", ".cs-share", ".cs-breadcrumbs")
 SHOWN = ("h1", ".cs-lead", ".cs-flyer-qr img")
+
+# Whether the first element each selector matches is shown, as Playwright's `is_visible` tells it
+# (rendered, not `visibility: hidden`, a box of some size), all in one call.
+VISIBLE = """selectors => selectors.map(selector => {
+  const e = document.querySelector(selector);
+  if (!e || !e.checkVisibility({visibilityProperty: true})) return false;
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && box.height > 0;
+})"""
 
 # The parts of a flyer whose text would be lost if it did not fit its room, either way.
 CUT_OFF = """() => [".cs-flyer", ".cs-flyer h1", ".cs-flyer .cs-lead", ".cs-flyer .cs-details"]
@@ -58,23 +74,48 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
+def page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
+    """The width and height of each page box (`/MediaBox`) of a PDF, in millimetres."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", pdf)
+    return [
+        ((float(x1) - float(x0)) / POINTS_PER_MM, (float(y1) - float(y0)) / POINTS_PER_MM)
+        for x0, y0, x1, y1 in boxes
+    ]
+
+
+def paper_problems(pdf: bytes) -> list[str]:
+    """What is wrong with a flyer printed on the shared paper: not one page, or not that paper
+    (a page size set by the stylesheet would win over the paper asked for)."""
+    problems = []
+    pages = page_count(pdf)
+    if pages != 1:
+        problems.append(f"prints on {pages} pages of the paper Letter and A4 share")
+    width, height = SHARED_PAPER_MM
+    # Chromium rounds the paper to whole CSS pixels (0.26 mm).
+    for box in page_sizes_mm(pdf):
+        if abs(box[0] - width) > 1 or abs(box[1] - height) > 1:
+            problems.append(f"prints on {box[0]:.1f} × {box[1]:.1f} mm, not {width} × {height} mm")
+    return problems
+
+
 async def print_flyer(tab: Page, base: str, path: str, screen: Screen) -> list[Finding]:
     """Everything wrong with the page's printed flyer, each as a finding."""
     await tab.goto(base + path)
     await tab.emulate_media(media="print")
     await tab.evaluate("document.fonts.ready")
     problems: list[str] = await tab.evaluate(PRINT_FONT)
-    for selector in HIDDEN:
-        if await tab.locator(selector).first.is_visible():
+    visible: list[bool] = await tab.evaluate(VISIBLE, [*HIDDEN, *SHOWN])
+    for selector, shown in zip(HIDDEN, visible[: len(HIDDEN)], strict=True):
+        if shown:
             problems.append(f"{selector} is printed")
-    for selector in SHOWN:
-        if not await tab.locator(selector).first.is_visible():
+    for selector, shown in zip(SHOWN, visible[len(HIDDEN) :], strict=True):
+        if not shown:
             problems.append(f"{selector} is not printed")
     problems += await tab.evaluate(CUT_OFF)
-    for paper in PAPER:
-        pages = page_count(await tab.pdf(format=paper, print_background=True))
-        if pages != 1:
-            problems.append(f"prints on {pages} pages of {paper}")
+    width, height = SHARED_PAPER_MM
+    problems += paper_problems(
+        await tab.pdf(width=f"{width}mm", height=f"{height}mm", print_background=True)
+    )
     # The QR code loads lazily, when a page is printed (as Chromium loads lazy images before
     # printing): read it once it has arrived.
     await tab.wait_for_function(
@@ -85,11 +126,13 @@ async def print_flyer(tab: Page, base: str, path: str, screen: Screen) -> list[F
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(BytesIO(qr)))]
     if decoded != [SITE_URL + path]:
         problems.append(f"the QR code reads {decoded}, not {SITE_URL + path}")
+    # The tab opens the next flyer's page as a screen shows it, and prints it from there.
+    await tab.emulate_media(media="null")
     return [Finding(path, "print", "flyer", problem) for problem in problems]
 
 
 def print_flyers(site_dir: Path, pages: list[str]) -> list[Finding]:
-    return on_every_page(site_dir, pages, [DESKTOP], print_flyer)
+    return on_every_page(site_dir, pages, [DESKTOP], print_flyer, reuse_tabs=True)
 
 
 def _report(findings: list[Finding]) -> str:
@@ -178,6 +221,21 @@ def test_the_flyer_checks_catch_a_cut_title_a_second_page_a_wrong_code_and_font(
     assert ".md-header is printed" in problems[story], problems
     for page in (story, school):
         assert "the print font's faces loaded: 400" in problems[page], problems
-    for paper in PAPER:
-        assert any(re.fullmatch(f"prints on [2-9] pages of {paper}", p) for p in problems[school])
+    assert any(re.fullmatch("prints on [2-9] pages of the paper .*", p) for p in problems[school])
     assert any("the QR code reads" in p and story in p for p in problems[school]), problems
+
+
+def test_the_paper_check_catches_a_second_page_and_another_paper() -> None:
+    def pdf(*boxes: str) -> bytes:
+        return b"".join(b"<< /Type /Page /MediaBox [" + box.encode() + b"] >>" for box in boxes)
+
+    assert paper_problems(pdf("0 0 595.91998 792.95996")) == []
+    assert paper_problems(pdf("0 0 612 792")) == [
+        "prints on 215.9 × 279.4 mm, not 210.0 × 279.4 mm"
+    ]
+    assert paper_problems(pdf("0 0 595.92 842")) == [
+        "prints on 210.2 × 297.0 mm, not 210.0 × 279.4 mm"
+    ]
+    assert paper_problems(pdf("0 0 595.92 792.96", "0 0 595.92 792.96")) == [
+        "prints on 2 pages of the paper Letter and A4 share"
+    ]
