@@ -139,7 +139,7 @@
       addResults(records, search);
       const count = search.ids.length;
       if (count === 0) say("none", { query: text });
-      else say(count === 1 ? "one" : "many", { count: count.toLocaleString("en-US"), query: text });
+      else say(count === 1 ? "one" : "many", { count: count.toLocaleString(document.documentElement.lang || "en"), query: text });
     } catch {
       if (!latest()) return;
       list.replaceChildren();
