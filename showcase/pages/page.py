@@ -40,7 +40,7 @@ class Page:
     make_view: Callable[[], View]
     breadcrumbs: tuple[Link, ...] = ()
     edit_path: str | None = None
-    # The page's main text as HTML (what search indexes), also made when the page is rendered.
+    # The page's main text as HTML, shown by its template; also made when the page is rendered.
     make_content: Callable[[], str] = str
     in_nav: bool = False
     nav_section: str | None = None
