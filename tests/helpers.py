@@ -150,6 +150,6 @@ def replace_in_file(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def reproducible_files(site: Path) -> list[Path]:
+def site_files(site: Path) -> list[Path]:
     """Every file of a built site."""
     return [path for path in site.rglob("*") if path.is_file()]

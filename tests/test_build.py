@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import BUILD_DATE, ROOT, SOURCE_DATE_EPOCH, build_site, copy_project
-from helpers import reproducible_files
+from helpers import site_files
 
 from showcase.data.catalog import Catalog
 from showcase.publish.exports import data_date
@@ -148,8 +148,8 @@ def test_two_builds_of_the_same_data_are_the_same_byte_for_byte(
     # From nothing: an empty cache, so every preview and QR code is drawn again and compared.
     result = build_site(again, SHOWCASE_CACHE=str(tmp_path / "cache"))
     assert result.returncode == 0, result.stdout + result.stderr
-    first = {p.relative_to(site_dir): p.read_bytes() for p in reproducible_files(site_dir)}
-    second = {p.relative_to(again): p.read_bytes() for p in reproducible_files(again)}
+    first = {p.relative_to(site_dir): p.read_bytes() for p in site_files(site_dir)}
+    second = {p.relative_to(again): p.read_bytes() for p in site_files(again)}
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, clean_env
-from helpers import reproducible_files
+from helpers import site_files
 from packaging.requirements import Requirement
 
 BIN = Path(sys.executable).parent
@@ -251,9 +251,7 @@ def _comparable(path: Path) -> bytes:
 def site_differences(one: Path, other: Path) -> list[str]:
     """The files of two sites that differ, or are in one only, once the engine's name in the
     generator tag is set aside."""
-    files = [
-        {p.relative_to(site).as_posix() for p in reproducible_files(site)} for site in (one, other)
-    ]
+    files = [{p.relative_to(site).as_posix() for p in site_files(site)} for site in (one, other)]
     different = {
         name for name in files[0] & files[1] if _comparable(one / name) != _comparable(other / name)
     }
