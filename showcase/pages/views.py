@@ -295,6 +295,9 @@ def school_card(catalog: Catalog, school: School, lang: Language) -> SchoolCard:
         listed = _("Cohort not given in the sources")
     else:
         listed = _("Partner network school")
+    # Translated outside the f-strings below, where the catalogue's extractor can find them.
+    level_line = level or _("Level not yet recorded")
+    also = _("Also:")
     return SchoolCard(
         link=school_link(school),
         aliases=tuple(school.aliases),
@@ -306,8 +309,8 @@ def school_card(catalog: Catalog, school: School, lang: Language) -> SchoolCard:
         pillar_ids=" ".join(p.value for p in pillars),
         district=school.local_district or "unknown",
         search_name=" ".join([school.name, *school.aliases]).lower(),
-        meta=f"{level or _('Level not yet recorded')} · {listed}",
-        also=f"{_('Also:')} {', '.join(school.aliases)}" if school.aliases else "",
+        meta=f"{level_line} · {listed}",
+        also=f"{also} {', '.join(school.aliases)}" if school.aliases else "",
     )
 
 
