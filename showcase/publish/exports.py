@@ -145,14 +145,18 @@ def data_files(catalog: Catalog, as_of: datetime.date) -> list[DataFile]:
     return files
 
 
+# Each record is the validated one with its address added: built from its fields as they are,
+# not checked again (a story's check measures its text in the flyer's fonts).
+
+
 def _school_records(catalog: Catalog) -> Iterator[SchoolRecord]:
     for s in catalog.schools.values():
-        yield SchoolRecord(**s.model_dump(), url=urls.school(s.slug))
+        yield SchoolRecord.model_construct(**dict(s), url=urls.school(s.slug))
 
 
 def _story_records(catalog: Catalog) -> Iterator[StoryRecord]:
     for s in catalog.stories.values():
-        yield StoryRecord(**s.model_dump(), id=s.slug, url=urls.story(s.slug))
+        yield StoryRecord.model_construct(**dict(s), id=s.slug, url=urls.story(s.slug))
 
 
 def _write_export(
