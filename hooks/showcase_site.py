@@ -142,7 +142,7 @@ class SiteBuild:
         # the code, fonts and libraries that draw them, so a change to any of them draws anew.
         cache = BuildCache(_cache_dir(config), drawing_version())
         footer = lang._(PREVIEW_FOOTER)
-        self.images = ImageDrawing(self.settings.page_images(self.site), footer, cache)
+        self.images = ImageDrawing(*self.settings.page_images(self.site), footer, cache)
         self.chrome: dict[tuple[str, str], SharedChrome] = {}
         self.env: Environment | None = None
         # Generated pages that a page links to an anchor of (`use_env`).

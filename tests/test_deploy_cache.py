@@ -12,7 +12,7 @@ from conftest import ROOT
 from mkdocs.utils.yaml import yaml_load
 
 from showcase.publish.build_cache import BuildCache
-from showcase.publish.page_images import ImageDrawing, PageImages
+from showcase.publish.page_images import ImageDrawing, Preview, QrCode
 
 DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 
@@ -20,8 +20,9 @@ DEPLOY = ROOT / ".github" / "workflows" / "deploy.yml"
 def folders_the_build_draws_into(tmp_path: Path) -> set[str]:
     """The build cache's folders that a page's images are drawn into, found by drawing them."""
     cache = tmp_path / "cache"
-    page = PageImages("schools/x/", "https://example.org/schools/x/", "X", "School profile")
-    ImageDrawing([page], "Footer", BuildCache(cache, "any")).finish(tmp_path / "site")
+    previews = [Preview("schools/x/", "X", "Kicker")]
+    qr_codes = [QrCode("schools/x/", "https://example.org/schools/x/")]
+    ImageDrawing(previews, qr_codes, "Footer", BuildCache(cache, "any")).finish(tmp_path / "site")
     return {folder.name for folder in cache.iterdir()}
 
 

@@ -14,24 +14,24 @@ from showcase import resources
 from showcase.pages.share import qr_svg
 from showcase.publish import build_cache
 from showcase.publish.build_cache import BuildCache
-from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, PageImages
+from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, ImageDrawing, Preview, QrCode
 
 URL = "https://example.org/schools/"
 
 
-def _pages(count: int) -> list[PageImages]:
-    return [
-        PageImages(f"schools/s{n}/", f"{URL}s{n}/", f"School {n}", "School profile")
-        for n in range(count)
-    ]
+def _pages(count: int) -> tuple[list[Preview], list[QrCode]]:
+    """A preview and a QR code for each of `count` school pages."""
+    folders = [f"schools/s{n}/" for n in range(count)]
+    previews = [Preview(folder, f"School {n}", "Kicker") for n, folder in enumerate(folders)]
+    return previews, [QrCode(folder, f"{URL}s{n}/") for n, folder in enumerate(folders)]
 
 
 def test_a_rebuild_draws_only_the_images_of_new_pages(tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache", version="test")
-    first = ImageDrawing(_pages(3), "footer", cache)
+    first = ImageDrawing(*_pages(3), "footer", cache)
     assert first.drawn == 6  # a preview and a QR code for each page
     first.finish(tmp_path / "site-1")
-    second = ImageDrawing(_pages(4), "footer", cache)
+    second = ImageDrawing(*_pages(4), "footer", cache)
     assert second.drawn == 2  # only the new page's
     second.finish(tmp_path / "site-2")
     for n in range(4):
@@ -44,13 +44,13 @@ def test_a_rebuild_draws_only_the_images_of_new_pages(tmp_path: Path) -> None:
 def test_many_images_are_drawn_by_workers_and_each_qr_code_reads_its_page(
     tmp_path: Path,
 ) -> None:
-    pages = _pages(40)  # 80 images: more than are drawn in the build's own process
-    drawing = ImageDrawing(pages, "footer", BuildCache(tmp_path / "cache", version="test"))
-    drawing.finish(tmp_path / "site")
-    for page in pages:
-        assert read_qr_svg((tmp_path / "site" / page.folder / QR_NAME).read_bytes()) == [page.url]
-    previews = {(tmp_path / "site" / p.folder / PREVIEW_NAME).read_bytes() for p in pages}
-    assert len(previews) == len(pages)  # each shows its own title
+    previews, qr_codes = _pages(40)  # 80 images: more than the build's own process draws
+    cache = BuildCache(tmp_path / "cache", version="test")
+    ImageDrawing(previews, qr_codes, "footer", cache).finish(tmp_path / "site")
+    for code in qr_codes:
+        assert read_qr_svg((tmp_path / "site" / code.folder / QR_NAME).read_bytes()) == [code.url]
+    drawn = {(tmp_path / "site" / p.folder / PREVIEW_NAME).read_bytes() for p in previews}
+    assert len(drawn) == len(previews)  # each shows its own title
 
 
 def test_the_qr_check_reads_the_modules_and_sees_a_broken_code() -> None:
@@ -71,9 +71,9 @@ def test_the_qr_check_reads_the_modules_and_sees_a_broken_code() -> None:
     assert read_qr_svg(torn) == []
 
 
-def test_the_site_preview_has_no_qr_code(tmp_path: Path) -> None:
-    page = PageImages("assets/", URL, "Site", "Kicker", "preview.png", with_qr=False)
-    ImageDrawing([page], "footer", BuildCache(tmp_path, version="test")).finish(tmp_path / "s")
+def test_a_preview_without_a_qr_code_is_drawn_alone(tmp_path: Path) -> None:
+    previews = [Preview("assets/", "Site", "Kicker", "preview.png")]
+    ImageDrawing(previews, [], "footer", BuildCache(tmp_path, "test")).finish(tmp_path / "s")
     assert [p.name for p in (tmp_path / "s" / "assets").iterdir()] == ["preview.png"]
 
 

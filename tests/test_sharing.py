@@ -55,10 +55,10 @@ def _lead(page: BeautifulSoup) -> str:
     return " ".join(lead.get_text(" ").split())
 
 
-def test_school_and_story_pages_carry_their_own_preview(
+def test_school_and_story_pages_carry_their_tags_and_their_school_s_preview(
     shared_site: Path, catalog: Catalog
 ) -> None:
-    # A preview shows what the page shows: its heading, and the sentence under it.
+    # A page is shared with what it shows: its heading, and the sentence under it.
     shared = [(urls.school(slug), school.name) for slug, school in catalog.schools.items()]
     shared += [(urls.story(slug), story.title) for slug, story in catalog.stories.items()]
     for url, title in shared:
@@ -67,14 +67,34 @@ def test_school_and_story_pages_carry_their_own_preview(
         assert _meta(page, "og:title") == title == _meta(page, "twitter:title")
         assert _meta(page, "og:description") == _lead(page) == _meta(page, "description")
         assert _meta(page, "og:url") == SITE_URL + url
-        assert _meta(page, "og:image") == SITE_URL + url + "preview.png"
         assert _meta(page, "twitter:card") == "summary_large_image"
-        with Image.open(shared_site / url / "preview.png") as image:
-            assert image.size == (1200, 630) and image.format == "PNG"
     for story in catalog.stories.values():
         page = _page(shared_site, urls.story(story.slug))
         assert _meta(page, "og:description") == " ".join(story.summary.split())
         assert _meta(page, "og:type") == "article"
+    # Its card: a school's own, with the school's name; a story about one school shows that
+    # school's, and a story about several the site's.
+    cards: dict[str, bytes] = {}
+    for slug, school in catalog.schools.items():
+        page = _page(shared_site, urls.school(slug))
+        assert _meta(page, "og:image") == SITE_URL + urls.school(slug) + "preview.png"
+        assert _meta(page, "og:image:alt").endswith(f": {school.name}")
+        with Image.open(shared_site / urls.school(slug) / "preview.png") as image:
+            assert image.size == (1200, 630) and image.format == "PNG"
+        cards[slug] = (shared_site / urls.school(slug) / "preview.png").read_bytes()
+    assert len(set(cards.values())) == len(cards)  # each shows its own school's name
+    kinds = set()
+    for story in catalog.stories.values():
+        page = _page(shared_site, urls.story(story.slug))
+        alone = len(story.schools) == 1
+        kinds.add(alone)
+        card = urls.school(story.schools[0]) if alone else "assets/"
+        assert _meta(page, "og:image") == SITE_URL + card + "preview.png", story.slug
+        assert not (shared_site / urls.story(story.slug) / "preview.png").exists()
+        if alone:
+            school = catalog.schools[story.schools[0]]
+            assert _meta(page, "og:image:alt").endswith(f": {school.name}"), story.slug
+    assert kinds == {True, False}, "the data has stories of one school and of several"
 
 
 def test_every_other_page_has_tags_and_the_site_preview(shared_site: Path) -> None:

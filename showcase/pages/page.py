@@ -28,6 +28,16 @@ class SchoolEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviewCard:
+    """A link-preview image: drawn once, into the folder of the page at `url`, and shown by
+    every page shared with it (a school's profile and the stories about that school alone)."""
+
+    url: str
+    title: str
+    kicker: str
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page of the site, independent of the engine that renders it."""
 
@@ -46,8 +56,10 @@ class Page:
     nav_section: str | None = None
     # Files published beside the page, e.g. a story's photos: name → where it is read from.
     attachments: tuple[tuple[str, Path], ...] = ()
-    # Pages worth sharing on their own get a preview image; this is the line above its title.
-    preview_kicker: str | None = None
+    # Pages worth sharing on their own: printed as a flyer with a QR code, and shared with a
+    # preview card, theirs or their school's (None: the site's own card, and no flyer).
+    flyer: bool = False
+    card: PreviewCard | None = None
     is_article: bool = False
     # Set when the title is shown in English on a page in another language.
     title_lang: str | None = None

@@ -17,7 +17,7 @@ from showcase.i18n import ENGLISH, Language, counterpart, language
 from showcase.pages.page import Page, Site
 from showcase.pages.share import DEFAULT_PREVIEW, share_view
 from showcase.pages.views import Link
-from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, PageImages
+from showcase.publish.page_images import PREVIEW_NAME, QR_NAME, Preview, QrCode
 from showcase.publish.previews import PREVIEW_KICKER
 
 
@@ -40,16 +40,15 @@ class SiteSettings:
     lang: Language
     twins: tuple[Language, ...]
 
-    def page_images(self, site: Site) -> list[PageImages]:
-        """The shared link preview, and each shareable page's preview and QR code."""
+    def page_images(self, site: Site) -> tuple[list[Preview], list[QrCode]]:
+        """The site's own link preview and every card a page is shared with, each once; and
+        the QR code of every page printed as a flyer."""
         folder, name = DEFAULT_PREVIEW.rsplit("/", 1)
-        kicker = self.lang._(PREVIEW_KICKER)
-        default = PageImages(f"{folder}/", self.site_url, self.site_name, kicker, name, False)
-        return [default] + [
-            PageImages(page.url, self.site_url + page.url, page.title, page.preview_kicker)
-            for page in site.pages
-            if page.preview_kicker
-        ]
+        default = Preview(f"{folder}/", self.site_name, self.lang._(PREVIEW_KICKER), name)
+        cards = {page.card.url: page.card for page in site.pages if page.card}
+        previews = [default] + [Preview(c.url, c.title, c.kicker) for c in cards.values()]
+        qr_codes = [QrCode(page.url, self.site_url + page.url) for page in site.pages if page.flyer]
+        return previews, qr_codes
 
     def page_context(
         self,
@@ -63,14 +62,18 @@ class SiteSettings:
         figures (`home_view`, given for the home page only), and for every page its language
         switch, alternates, feeds and share bar."""
         context: dict[str, Any] = {}
-        description, image, is_article = self.description, self.site_url + DEFAULT_PREVIEW, False
+        description, is_article = self.description, False
+        image = self.site_url + DEFAULT_PREVIEW
+        # What the card says: the line above its title, then the title.
+        image_alt = f"{self.lang._(PREVIEW_KICKER)}: {self.site_name}"
         if generated is not None:
             context["view"] = generated.make_view()
             context["breadcrumbs"] = generated.breadcrumbs
             context["title_lang"] = generated.title_lang
             description, is_article = generated.description, generated.is_article
-            if generated.preview_kicker:
-                image = self.site_url + generated.url + PREVIEW_NAME
+            if generated.card:
+                image = self.site_url + generated.card.url + PREVIEW_NAME
+                image_alt = f"{generated.card.kicker}: {generated.card.title}"
         elif home_view is not None:
             context["view"] = home_view
         switch = [
@@ -91,7 +94,8 @@ class SiteSettings:
             image=image,
             kind="article" if is_article else "website",
             site_name=self.site_name,
-            qr_image=QR_NAME if generated and generated.preview_kicker else None,
+            image_alt=image_alt,
+            qr_image=QR_NAME if generated and generated.flyer else None,
         )
         return context
 

@@ -42,16 +42,18 @@ def share_view(
     image: str,
     kind: str,
     site_name: str,
+    image_alt: str,
     qr_image: str | None = None,
 ) -> ShareView:
-    """`url` and `image` are absolute; `kind` is the Open Graph type (`website`, `article`)."""
+    """`url` and `image` are absolute; `image_alt` says what the image shows; `kind` is the
+    Open Graph type (`website`, `article`)."""
     text = f"{title} · {site_name}"
     return ShareView(
         url=url,
         title=title,
         description=description,
         image=image,
-        image_alt=f"{title}: {site_name}",
+        image_alt=image_alt,
         kind=kind,
         links=(
             ShareLink(

@@ -1,9 +1,9 @@
-"""The images a shareable page carries beside it: its link preview and its flyer's QR code.
+"""The images shared pages carry: link previews, and the QR codes of printed flyers.
 
-Both depend only on a page's title and address, so they are kept in the build cache and a
-rebuild draws only those of new or renamed pages. A first build of thousands of pages draws
-them in worker processes while the pages render (`start`), then copies them into the site
-(`ImageDrawing.finish`).
+A preview depends only on the lines it shows, a QR code only on its page's address, so both are
+kept in the build cache and a rebuild draws only those of new or renamed pages. A first build
+of thousands of pages draws them in worker processes while the pages render, then links them
+into the site (`ImageDrawing.finish`).
 """
 
 from __future__ import annotations
@@ -27,15 +27,21 @@ _POOL_THRESHOLD = 50
 
 
 @dataclass(frozen=True)
-class PageImages:
-    """What to draw for one page: `folder` is the page's path in the site, `url` its address."""
+class Preview:
+    """A link preview to draw into `folder` (a page's path in the site) under `name`."""
+
+    folder: str
+    title: str
+    kicker: str
+    name: str = PREVIEW_NAME
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code for `url`, the address of the page at `folder`, drawn beside it."""
 
     folder: str
     url: str
-    title: str
-    kicker: str
-    preview_name: str = PREVIEW_NAME
-    with_qr: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +63,19 @@ def _draw(job: _Job) -> None:
 class ImageDrawing:
     """Images being drawn; `finish` waits for them and copies every page's into the site."""
 
-    def __init__(self, pages: list[PageImages], footer: str, cache: BuildCache) -> None:
+    def __init__(
+        self, previews: list[Preview], qr_codes: list[QrCode], footer: str, cache: BuildCache
+    ) -> None:
         self._jobs: list[_Job] = []
-        for page in pages:
-            preview = str(cache.path("preview", page.title, page.kicker, footer, suffix=".png"))
-            arguments = (page.title, page.kicker, footer)
-            self._jobs.append(_Job("preview", arguments, preview, page.folder + page.preview_name))
-            if page.with_qr:
-                qr = str(cache.path("qr", page.url, suffix=".svg"))
-                self._jobs.append(_Job("qr", (page.url,), qr, page.folder + QR_NAME))
+        for preview in previews:
+            cached = str(
+                cache.path("preview", preview.title, preview.kicker, footer, suffix=".png")
+            )
+            arguments = (preview.title, preview.kicker, footer)
+            self._jobs.append(_Job("preview", arguments, cached, preview.folder + preview.name))
+        for code in qr_codes:
+            cached = str(cache.path("qr", code.url, suffix=".svg"))
+            self._jobs.append(_Job("qr", (code.url,), cached, code.folder + QR_NAME))
         missing = {job.cached: job for job in self._jobs if not Path(job.cached).is_file()}
         self._missing = list(missing.values())
         for folder in {Path(cached).parent for cached in missing}:

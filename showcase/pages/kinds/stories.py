@@ -10,6 +10,7 @@ from showcase.data.catalog import Catalog
 from showcase.data.load import story_file
 from showcase.data.models import Story
 from showcase.i18n import Language
+from showcase.pages.kinds.schools import preview_card
 from showcase.pages.kinds.weeks import week_link
 from showcase.pages.page import HOME, STORY_RANK, WEEKS, Page, View, crumbs
 from showcase.pages.views import (
@@ -23,7 +24,6 @@ from showcase.pages.views import (
 
 
 def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
-    _ = lang._
     # One trail shared by all the stories of a Week of Action, one by those of none.
     base = crumbs(lang, HOME, WEEKS)
     trails: dict[int, tuple[Link, ...]] = {}
@@ -51,9 +51,12 @@ def story_pages(catalog: Catalog, lang: Language) -> Iterator[Page]:
             attachments=tuple(
                 (photo.file, story.origin.file.parent / photo.file) for photo in story.photos
             ),
-            preview_kicker=_("Week of Action {year} · story").format(year=story.week_of_action)
-            if story.week_of_action
-            else _("Community school story"),
+            flyer=True,
+            # A story about one school is shared with that school's card; one about several,
+            # with the site's.
+            card=preview_card(catalog.schools[story.schools[0]], lang)
+            if len(story.schools) == 1
+            else None,
             is_article=True,
             title_lang=title.lang,
         )
