@@ -1,15 +1,18 @@
 """Reads a QR code drawn in SVG as a phone would: from its dark modules, never from its text.
 
-The SVG is drawn into a bitmap with Pillow, then decoded with zxing-cpp. Only what a flat
-black-and-white drawing of straight lines uses is understood (`<path>` and `<rect>`, moves and
-horizontal or vertical lines, `scale` and `translate`); anything else raises rather than being
-skipped, so that a drawing this reader does not understand never passes for one it read.
+The SVG is drawn into a bitmap with Pillow, then decoded with zxing-cpp's reader (the site's
+codes are made by its writer, which is libzint's encoder: another code base). Only what a flat
+black-and-white drawing of straight lines uses is understood (`<g>`, `<path>` and `<rect>`;
+stroked moves and horizontal or vertical lines, or filled rectangles; `scale` and
+`translate`); anything else raises rather than being skipped, so that a drawing this reader
+does not understand never passes for one it read.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import zxingcpp
 from PIL import Image, ImageDraw
@@ -42,17 +45,12 @@ def draw_svg(svg: bytes) -> Image.Image:
     # What lies outside the viewBox is not shown: draw on the viewBox alone.
     image = Image.new("L", (round(width * PIXELS_PER_UNIT), round(height * PIXELS_PER_UNIT)), 255)
     pen = ImageDraw.Draw(image)
-    for element in root.iter():
-        name = element.tag.removeprefix(SVG)
-        if name in {"svg", "title", "desc"}:
-            continue
-        if name not in {"path", "rect"}:
-            raise UnreadableSvgError(f"<{name}> is not drawn by this reader")
-        gray = _gray(element)
+    for element, inherited in _drawn(root, {}):
+        gray = _gray(element, inherited)
         if gray is None:
             continue
         scale_x, scale_y, shift_x, shift_y = _transform(element.get("transform", ""))
-        for x0, y0, x1, y1 in _boxes(element):
+        for x0, y0, x1, y1 in _boxes(element, inherited):
             xs = sorted(round((scale_x * x + shift_x - left) * PIXELS_PER_UNIT) for x in (x0, x1))
             ys = sorted(round((scale_y * y + shift_y - top) * PIXELS_PER_UNIT) for y in (y0, y1))
             if xs[0] < xs[1] and ys[0] < ys[1]:
@@ -61,6 +59,29 @@ def draw_svg(svg: bytes) -> Image.Image:
     paper = Image.new("L", (image.width + 2 * MARGIN, image.height + 2 * MARGIN), 255)
     paper.paste(image, (MARGIN, MARGIN))
     return paper
+
+
+def _drawn(
+    parent: ET.Element, inherited: dict[str, str]
+) -> Iterator[tuple[ET.Element, dict[str, str]]]:
+    """Each shape in drawing order, with the `fill` and `stroke` it inherits from its groups."""
+    for element in parent:
+        name = element.tag.removeprefix(SVG)
+        if name in {"title", "desc"}:
+            continue
+        if name == "g":
+            if set(element.attrib) - {"id", "fill", "stroke"}:
+                raise UnreadableSvgError(
+                    f"<g> {sorted(element.attrib)} is not drawn by this reader"
+                )
+            painted = {
+                key: element.get(key, "") for key in ("fill", "stroke") if key in element.attrib
+            }
+            yield from _drawn(element, inherited | painted)
+        elif name in {"path", "rect"}:
+            yield element, inherited
+        else:
+            raise UnreadableSvgError(f"<{name}> is not drawn by this reader")
 
 
 def _view_box(root: ET.Element) -> Box:
@@ -97,18 +118,20 @@ _ATTRIBUTES = {
 _COLOURS = {"#000": 0, "#000000": 0, "black": 0, "#fff": 255, "#ffffff": 255, "white": 255}
 
 
-def _gray(element: ET.Element) -> int | None:
+def _gray(element: ET.Element, inherited: dict[str, str]) -> int | None:
     """0 for black, 255 for white, None for nothing drawn."""
     unknown = set(element.attrib) - _ATTRIBUTES[element.tag]
     if unknown or element.get("stroke-linecap", "butt") != "butt":
         raise UnreadableSvgError(
             f"<{element.tag}> {sorted(element.attrib)} is not drawn by this reader"
         )
-    # A path's lines are drawn by their stroke (none unless given), a rectangle by its fill.
-    if element.tag == SVG + "path":
-        colour = element.get("stroke", "none")
+    # A stroked path's lines are drawn by their stroke; a rectangle, or a path of rectangles
+    # with no stroke, by its fill (black unless told otherwise).
+    stroke = element.get("stroke", inherited.get("stroke", "none"))
+    if element.tag == SVG + "path" and stroke != "none":
+        colour = stroke
     else:
-        colour = element.get("fill", "black")
+        colour = element.get("fill", inherited.get("fill", "black"))
     if colour == "none":
         return None
     if colour.lower() not in _COLOURS:
@@ -116,11 +139,13 @@ def _gray(element: ET.Element) -> int | None:
     return _COLOURS[colour.lower()]
 
 
-def _boxes(element: ET.Element) -> list[Box]:
+def _boxes(element: ET.Element, inherited: dict[str, str]) -> list[Box]:
     """The rectangles an element covers, in its own units."""
     if element.tag == SVG + "rect":
         x, y = float(element.get("x", 0)), float(element.get("y", 0))
         return [(x, y, x + float(element.get("width", 0)), y + float(element.get("height", 0)))]
+    if element.get("stroke", inherited.get("stroke", "none")) == "none":
+        return _filled_rectangles(element.get("d", ""))
     path = element.get("d", "")
     # Lines that turn may enclose an area, which a path fills unless told not to.
     if re.search("[Vv]", path) and element.get("fill") != "none":
@@ -149,4 +174,24 @@ def _boxes(element: ET.Element) -> list[Box]:
             position += 2
         else:
             raise UnreadableSvgError(f"path command {command!r} is not drawn by this reader")
+    return boxes
+
+
+_RECTANGLE = re.compile(rf"M({_NUMBER})[\s,]+({_NUMBER})h({_NUMBER})v({_NUMBER})h({_NUMBER})Z")
+
+
+def _filled_rectangles(path: str) -> list[Box]:
+    """A filled path made only of closed rectangles (`M x y h w v h h -w Z`), each one box."""
+    boxes: list[Box] = []
+    end = 0
+    for match in _RECTANGLE.finditer(path):
+        if match.start() != end:
+            break
+        x, y, width, height, back = (float(n) for n in match.groups())
+        if back != -width:
+            raise UnreadableSvgError(f"{match.group(0)!r} is not a rectangle")
+        boxes.append((min(x, x + width), min(y, y + height), max(x, x + width), max(y, y + height)))
+        end = match.end()
+    if path[end:].strip():
+        raise UnreadableSvgError("a filled path of other shapes than rectangles is not drawn")
     return boxes

@@ -23,7 +23,7 @@ DRAWN_BY = (
     "publish/page_images.py",
     "publish/build_cache.py",
 )
-DRAWING_LIBRARIES = ("pillow", "segno")
+DRAWING_LIBRARIES = ("pillow", "zxing-cpp")
 
 
 def drawing_version() -> str:
