@@ -62,14 +62,18 @@ _ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
 
 
 class SharedChrome:
-    """Material's navigation and tabs as rendered once for the pages outside the sidebar in
-    one folder; `overrides/main.html` asks for them before rendering its own.
+    """What Material renders the same for every page outside the sidebar in one folder (its
+    navigation and tabs, stylesheets, settings script and scripts, and our search dialog),
+    rendered once; `overrides/main.html` and `partials/header.html` ask for each part before
+    rendering their own.
 
     Safe because, for such a page, what Material renders there depends only on the build's
     navigation (one per build), on which of its items is active (none: the page is not in it),
     on the page's `hide` setting (never set on a generated page) and on each item's address
     relative to the page, which is the same for every page of one folder (`schools/a/`,
-    `schools/b/`), since no page of the navigation lies below one of them."""
+    `schools/b/`), since no page of the navigation lies below one of them. The other parts
+    depend only on the build's settings, its language, the page's template (a kind adds its
+    own script) and addresses relative to the page."""
 
     def __init__(self) -> None:
         self._parts: dict[str, str] = {}
