@@ -2,7 +2,8 @@
 side with the default language's build, then moved into its folder (`es/`).
 
 The process is a new Python interpreter running `build_language.py` (not a fork: `mkdocs serve` runs
-threads, and a forked copy of a threaded process may hang), so it reads the data again; it
+threads, and a forked copy of a threaded process may hang), so it reads the data again (without
+the checks the default build has just made of the same files: `read_catalog(checked=True)`); it
 keeps its memory apart, and the two builds share the machine's cores.
 """
 

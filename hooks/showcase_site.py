@@ -118,13 +118,16 @@ class SiteBuild:
         code = config.theme.get("language", every_language[0].code)
         lang = next((lang for lang in every_language if lang.code == code), every_language[0])
         data_dir = _project(config) / config.extra.get("data_dir", "data")
+        # A language built beside the default one reads the data the default's build has just
+        # checked: it skips what only measures or looks things up (flyers, stories, quotes).
+        started_beside = bool(config.extra.get(language_builds.STARTED_BESIDE))
         try:
-            catalog = read_catalog(data_dir)
+            catalog = read_catalog(data_dir, checked=started_beside)
         except DataError as error:
             raise PluginError("The data has problems:\n" + str(error)) from None
         # Citations written in the hand-written pages: checked once, by the build that starts
         # the others (its docs folder holds theirs too), and shown in each page's language.
-        if not config.extra.get(language_builds.STARTED_BESIDE):
+        if not started_beside:
             sources = read_sources(PROJECT_SOURCES)
             cited = docs_problems(Path(config.docs_dir), sources, Archive(PROJECT_ARCHIVE))
             if cited:

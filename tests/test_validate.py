@@ -154,3 +154,24 @@ def test_a_duplicate_school_says_where_the_first_one_is(tmp_path: Path) -> None:
     duplicate = next(p for p in problems if "already used" in p.message)
     assert duplicate.field == "schools[2].slug"
     assert "schools.yaml line 15" in duplicate.message
+
+
+def test_a_language_built_beside_the_checked_one_skips_only_what_was_measured(
+    tmp_path: Path,
+) -> None:
+    # The build that starts the others checks every flyer's lines and every story's text and
+    # quotes; the Spanish build reads the same files a moment later, told they were checked.
+    data_dir = copy_data(GOOD, tmp_path / "data")
+    for name in ("story/title_too_wide_for_a_flyer", "story/email_address_in_body"):
+        put_in_place(next(case for case in BAD_CASES if case.name == name), data_dir)
+    with pytest.raises(DataError) as raised:
+        read_catalog(data_dir, ARCHIVE)
+    assert sorted(p.field for p in raised.value.problems) == ["body", "title"]
+    catalog = read_catalog(data_dir, ARCHIVE, checked=True)
+    assert {"title-too-wide-for-a-flyer", "email-address-in-body"} <= set(catalog.stories)
+    # What a page needs to be made is checked even so: a story about a school that is not there.
+    unknown = next(case for case in BAD_CASES if case.name == "story/unknown_school")
+    put_in_place(unknown, data_dir)
+    with pytest.raises(DataError) as raised:
+        read_catalog(data_dir, ARCHIVE, checked=True)
+    assert [p.field for p in raised.value.problems] == [e.field for e in unknown.expected]

@@ -36,11 +36,14 @@ class Catalog:
     notices: tuple[str, ...] = ()
 
 
-def read_catalog(data_dir: Path, archive_dir: Path | None = None) -> Catalog:
+def read_catalog(
+    data_dir: Path, archive_dir: Path | None = None, *, checked: bool = False
+) -> Catalog:
     """Load and check every data file, and every quote against the archived sources in
     `archive_dir` (by default `shared/sources/` beside the project); raise `DataError` with
-    every problem at once."""
-    data = load_data(data_dir)
+    every problem at once. `checked`: the build that started this one has just done all that
+    with the same files, so only what a page needs is checked again (`load_data`)."""
+    data = load_data(data_dir, checked=checked)
     archive = Archive(archive_dir or default_archive(data_dir))
     problems = data.problems + check_references(data, archive)
     if problems:

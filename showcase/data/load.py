@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from showcase.data.models import (
+    CHECKED,
     SCHOOL_YEAR_PATTERN,
     SLUG_PATTERN,
     Cohort,
@@ -57,11 +58,14 @@ class LoadedData:
     # Files that could not be read at all: references into them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    # Checked a moment ago by another build of the same files: only reading is left to do.
+    checked: bool = False
 
 
-def load_data(data_dir: Path) -> LoadedData:
-    """Read every data file under `data_dir`."""
-    loaded = LoadedData()
+def load_data(data_dir: Path, *, checked: bool = False) -> LoadedData:
+    """Read every data file under `data_dir`; `checked`: the build that started this one has
+    just checked them, so what only measures (a flyer's lines) is not measured again."""
+    loaded = LoadedData(checked=checked)
     loaded.sources = _load_list(data_dir / SOURCES_FILE, "sources", Source, "id", loaded)
     loaded.cohorts = _load_list(data_dir / COHORTS_FILE, "cohorts", Cohort, "id", loaded)
     loaded.schools = _load_list(data_dir / SCHOOLS_FILE, "schools", School, "slug", loaded)
@@ -117,7 +121,7 @@ def _load_list(path: Path, key: str, model: type[R], id_field: str, loaded: Load
     for index, item in enumerate(items):
         items[index] = None  # the record replaces the raw values, which go now
         origin = Origin(path, document.lines, (key, index))
-        record = _validate(model, item, origin, loaded.problems, document.bad_locs)
+        record = _validate(model, item, origin, loaded, document.bad_locs)
         if record is not None:
             records.append(record)
         elif isinstance(item, dict) and item.get(id_field) is not None:
@@ -157,7 +161,7 @@ def _load_story(path: Path, stories_dir: Path, loaded: LoadedData) -> Story | No
         loaded.broken_ids.add(slug)
         return None
     origin = Origin(path, document.lines)
-    story = _validate(Story, document.data, origin, loaded.problems, document.bad_locs)
+    story = _validate(Story, document.data, origin, loaded, document.bad_locs)
     if story is None:
         loaded.broken_ids.add(slug)
         return None
@@ -176,12 +180,12 @@ def _load_story(path: Path, stories_dir: Path, loaded: LoadedData) -> Story | No
 
 
 def _validate(
-    model: type[R], data: Any, origin: Origin, problems: list[Problem], reported: set[Loc]
+    model: type[R], data: Any, origin: Origin, loaded: LoadedData, reported: set[Loc]
 ) -> R | None:
     try:
-        record = model.model_validate(data)
+        record = model.model_validate(data, context={CHECKED: loaded.checked})
     except ValidationError as error:
-        problems.extend(_explain(error, model, data, origin, reported))
+        loaded.problems.extend(_explain(error, model, data, origin, reported))
         return None
     if any(loc[: len(origin.prefix)] == origin.prefix for loc in reported):
         return None  # a value was dropped for a YAML mistake already reported
