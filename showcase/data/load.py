@@ -191,6 +191,7 @@ def _validate(
 
 def _set_origins(record: Record, origin: Origin) -> None:
     record._origin = origin
+    _share_fields_set(record)
     for name in type(record).model_fields:
         value = getattr(record, name)
         items = value if isinstance(value, list) else [value]
@@ -334,3 +335,14 @@ def _field_help(model: type[Record], loc: Loc) -> str:
     if not description:
         return ""
     return description if description.endswith(".") else description + "."
+
+
+# The names of the fields each record was given, as pydantic keeps them: one set per record,
+# which at ten thousand schools came to some fifty megabytes. Records are frozen, so those
+# given the same fields can share one (frozen) set.
+_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _share_fields_set(record: Record) -> None:
+    names = frozenset(record.model_fields_set)
+    object.__setattr__(record, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(names, names))
