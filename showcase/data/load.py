@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -192,13 +193,26 @@ def _validate(
 def _set_origins(record: Record, origin: Origin) -> None:
     record._origin = origin
     _share_fields_set(record)
+    for loc, item in _nested(record):
+        _set_origins(item, origin.within(*loc))
+
+
+def forget_nested_origins(record: Record) -> None:
+    """Let go of where each record nested in `record` (a citation, a fact…) was read, once
+    nothing is left to report: `record` keeps its own origin, its file's."""
+    for _loc, item in _nested(record):
+        item._origin = None
+        forget_nested_origins(item)
+
+
+def _nested(record: Record) -> Iterator[tuple[Loc, Record]]:
+    """Each record held in a field of `record`, with its place in it."""
     for name in type(record).model_fields:
         value = getattr(record, name)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, Record):
-                loc: Loc = (name, index) if isinstance(value, list) else (name,)
-                _set_origins(item, origin.within(*loc))
+                yield ((name, index) if isinstance(value, list) else (name,)), item
 
 
 def _explain(
