@@ -256,7 +256,10 @@ class SiteBuild:
             self.search.add(page.url, article, str(description or ""), rank, entry)
         if generated is None:
             return output
+        # Read only while the page renders (its HTML, and its description for its own head):
+        # let them go with it, since MkDocs keeps every page until the build ends.
         page.content = None
+        page.meta.pop("description", None)
         if page.url in self.anchor_targets:
             page.present_anchor_ids = set(_ID.findall(output))
         # A generated page in Spanish that shows data in English says so once, under its title.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from showcase import urls
 from showcase.data.evidence import Archive, default_archive
-from showcase.data.load import load_data
+from showcase.data.load import forget_nested_origins, load_data
 from showcase.data.models import Cohort, Disagreement, Pillar, School, Source, Story, WeekOfAction
 from showcase.data.problems import DataError
 from showcase.data.validate import check_references
@@ -49,9 +49,12 @@ def read_catalog(
     if problems:
         raise DataError(problems)
     # Lines serve only to report problems; a large data set keeps tens of megabytes of them.
+    # So do the origins of nested records (some 25 MB at 10,000 schools); a file's records
+    # keep theirs (a story's photos are read beside its file).
     records = [*data.sources, *data.cohorts, *data.schools, *data.weeks, *data.stories]
     for record in [*records, *data.disagreements]:
         record.origin.forget_lines()
+        forget_nested_origins(record)
     catalog = build_catalog(
         sources=data.sources,
         cohorts=data.cohorts,

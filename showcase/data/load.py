@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -195,13 +196,27 @@ def _validate(
 
 def _set_origins(record: Record, origin: Origin) -> None:
     record._origin = origin
+    _share_fields_set(record)
+    for loc, item in _nested(record):
+        _set_origins(item, origin.within(*loc))
+
+
+def forget_nested_origins(record: Record) -> None:
+    """Let go of where each record nested in `record` (a citation, a fact…) was read, once
+    nothing is left to report: `record` keeps its own origin, its file's."""
+    for _loc, item in _nested(record):
+        item._origin = None
+        forget_nested_origins(item)
+
+
+def _nested(record: Record) -> Iterator[tuple[Loc, Record]]:
+    """Each record held in a field of `record`, with its place in it."""
     for name in type(record).model_fields:
         value = getattr(record, name)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, Record):
-                loc: Loc = (name, index) if isinstance(value, list) else (name,)
-                _set_origins(item, origin.within(*loc))
+                yield ((name, index) if isinstance(value, list) else (name,)), item
 
 
 def _explain(
@@ -338,3 +353,14 @@ def _field_help(model: type[Record], loc: Loc) -> str:
     if not description:
         return ""
     return description if description.endswith(".") else description + "."
+
+
+# The names of the fields each record was given, as pydantic keeps them: one set per record,
+# which at ten thousand schools came to some fifty megabytes. Records are frozen, so those
+# given the same fields can share one (frozen) set.
+_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _share_fields_set(record: Record) -> None:
+    names = frozenset(record.model_fields_set)
+    object.__setattr__(record, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(names, names))

@@ -192,7 +192,10 @@ class Record(BaseModel):
     @property
     def origin(self) -> Origin:
         if self._origin is None:
-            raise RuntimeError(f"{type(self).__name__} was built without an origin")
+            raise RuntimeError(
+                f"{type(self).__name__} has no origin: it was built without one, or is nested "
+                "in a record of a catalog, which keeps only its files' records' origins"
+            )
         return self._origin
 
 

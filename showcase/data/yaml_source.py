@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,9 @@ except AttributeError:  # pragma: no cover - only on a PyYAML built without liby
     _Loader = yaml.SafeLoader
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Short texts (ids, slugs, dates) repeat across records, a source's id in every citation of it:
+# one copy of each, some 10 MB less at 10,000 schools.
+_SHARED_TEXT = 80
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _YAML11_BOOLS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
@@ -54,6 +58,9 @@ class LineMap(Mapping[Loc, int]):
     Lines serve only to report problems, and a valid file has none; so the file is read again
     for its lines the first time one is asked for. At ten thousand schools, holding every line
     from the start took more memory than the records themselves."""
+
+    # One for every story file: without a `__dict__` each, some 9 MB less at 10,000 schools.
+    __slots__ = ("_lines", "file")
 
     def __init__(self, file: Path) -> None:
         self.file = file
@@ -252,6 +259,8 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent, loc: Loc) -> Any:
         text = event.value
+        if len(text) <= _SHARED_TEXT:
+            text = sys.intern(text)
         if event.style in ("|", ">") and self.lines is not None:
             # A block's text starts on the line after its `|` or `>`.
             self.lines[loc] = _line(event) + 1

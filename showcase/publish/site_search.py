@@ -28,7 +28,6 @@ import re
 import shutil
 import unicodedata
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -93,45 +92,52 @@ class SearchIndex:
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}  # every word, as a number
         self._pages: list[tuple[int, str, str, str, str, SchoolEntry | None]] = []
-        self._fields: list[tuple[array[int], array[int], array[int]]] = []
-
-    def _numbers(self, found: Iterable[str]) -> array[int]:
-        ids = self._ids
-        return array("I", sorted({ids.setdefault(word, len(ids)) for word in found}))
+        # For each field, the pages (in the order added) of each word, by its number: held as
+        # arrays, 4 bytes a page, since at ten thousand schools there are millions.
+        self._postings: tuple[dict[int, array[int]], ...] = tuple({} for _ in FIELDS)
 
     def add(
         self, url: str, article: Article, line: str, rank: int, school: SchoolEntry | None
     ) -> None:
         """Add the page at site address `url` (relative to the language's root)."""
+        page = len(self._pages)
         self._pages.append((rank, article.title.casefold(), url, article.title, line, school))
-        names = words(school.names) if school else []
-        self._fields.append(
-            (
-                self._numbers(words(article.title + " " + article.text)),
-                self._numbers(words(article.title)),
-                self._numbers(names),
-            )
+        found = (
+            words(article.title + " " + article.text),
+            words(article.title),
+            words(school.names) if school else [],
         )
+        ids = self._ids
+        for field, field_words in zip(self._postings, found, strict=True):
+            for number in {ids.setdefault(word, len(ids)) for word in field_words}:
+                pages = field.get(number)
+                if pages is None:
+                    pages = field[number] = array("I")
+                pages.append(page)
 
     def write(self, folder: Path) -> None:
         """Write the index into `folder` (a language's `search/`), replacing what was there."""
         order = sorted(range(len(self._pages)), key=lambda i: self._pages[i][:3])
-        postings: list[dict[int, list[int]]] = [{} for _ in FIELDS]
-        for page_id, i in enumerate(order):
-            for field, numbers in zip(postings, self._fields[i], strict=True):
-                for number in numbers:
-                    field.setdefault(number, []).append(page_id)
-        word_of = sorted(self._ids, key=self._ids.__getitem__)
-        shards: dict[str, dict[str, dict[str, list[int]]]] = {}
-        for field_name, field in zip(FIELDS, postings, strict=True):
-            for number, pages in field.items():
-                word = word_of[number]
-                shards.setdefault(key(word), {}).setdefault(word, {})[field_name] = _deltas(pages)
+        page_id = array("I", bytes(4 * len(order)))
+        for number, i in enumerate(order):
+            page_id[i] = number
+        shards: dict[str, list[str]] = {}
+        for word in self._ids:
+            shards.setdefault(key(word), []).append(word)
         _clear(folder)
         (folder / "words").mkdir(parents=True)
         (folder / "pages").mkdir()
-        for name, shard in shards.items():
-            _write_json(folder / "words" / f"{name}.json", dict(sorted(shard.items())))
+        # One shard's lists at a time.
+        for name, shard_words in shards.items():
+            shard: dict[str, dict[str, list[int]]] = {}
+            for word in sorted(shard_words):
+                number = self._ids[word]
+                shard[word] = {
+                    field_name: _deltas(sorted(page_id[page] for page in field[number]))
+                    for field_name, field in zip(FIELDS, self._postings, strict=True)
+                    if number in field
+                }
+            _write_json(folder / "words" / f"{name}.json", shard)
         records = [self._record(i) for i in order]
         for start in range(0, len(records), CHUNK):
             _write_json(folder / "pages" / f"{start // CHUNK}.json", records[start : start + CHUNK])
