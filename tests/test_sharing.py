@@ -78,11 +78,14 @@ def test_school_and_story_pages_carry_their_tags_and_their_school_s_preview(
     for slug, school in catalog.schools.items():
         page = _page(shared_site, urls.school(slug))
         assert _meta(page, "og:image") == SITE_URL + urls.school(slug) + "preview.png"
-        assert _meta(page, "og:image:alt").endswith(f": {school.name}")
+        # The card's line says what the sources say the school is.
+        kind = "LAUSD community school" if school.designated else "Partner network school"
+        assert _meta(page, "og:image:alt") == f"{kind}: {school.name}", slug
         with Image.open(shared_site / urls.school(slug) / "preview.png") as image:
             assert image.size == (1200, 630) and image.format == "PNG"
         cards[slug] = (shared_site / urls.school(slug) / "preview.png").read_bytes()
     assert len(set(cards.values())) == len(cards)  # each shows its own school's name
+    assert {s.designated for s in catalog.schools.values()} == {True, False}, "both kinds shown"
     kinds = set()
     for story in catalog.stories.values():
         page = _page(shared_site, urls.story(story.slug))
@@ -92,8 +95,9 @@ def test_school_and_story_pages_carry_their_tags_and_their_school_s_preview(
         assert _meta(page, "og:image") == SITE_URL + card + "preview.png", story.slug
         assert not (shared_site / urls.story(story.slug) / "preview.png").exists()
         if alone:
-            school = catalog.schools[story.schools[0]]
-            assert _meta(page, "og:image:alt").endswith(f": {school.name}"), story.slug
+            school_page = _page(shared_site, urls.school(story.schools[0]))
+            alt = _meta(school_page, "og:image:alt")
+            assert _meta(page, "og:image:alt") == alt, story.slug
     assert kinds == {True, False}, "the data has stories of one school and of several"
 
 

@@ -56,9 +56,9 @@ class Page:
     nav_section: str | None = None
     # Files published beside the page, e.g. a story's photos: name → where it is read from.
     attachments: tuple[tuple[str, Path], ...] = ()
-    # Pages worth sharing on their own: printed as a flyer with a QR code, and shared with a
-    # preview card, theirs or their school's (None: the site's own card, and no flyer).
+    # Pages worth sharing on their own print as a flyer with a QR code to the page.
     flyer: bool = False
+    # The preview card the page is shared with, its own or its school's (None: the site's).
     card: PreviewCard | None = None
     is_article: bool = False
     # Set when the title is shown in English on a page in another language.

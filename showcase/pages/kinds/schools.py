@@ -130,7 +130,10 @@ def school_pages(catalog: Catalog, lang: Language, repository: str = "") -> Iter
 def preview_card(school: School, lang: Language) -> PreviewCard:
     """The card a school's profile is shared with, and each story about that school alone:
     one image a school, not one a story, so that a first build draws a quarter as many."""
-    return PreviewCard(urls.school(school.slug), school.name, lang._("LAUSD community school"))
+    _ = lang._
+    # A school listed only beside the initiative is not one of its community schools.
+    kicker = _("LAUSD community school") if school.designated else _("Partner network school")
+    return PreviewCard(urls.school(school.slug), school.name, kicker)
 
 
 def _paragraph(text: str) -> str:
